@@ -1,6 +1,7 @@
 // sigmactl: the technician's and operator's command line. Prints JSON on stdout; see docs/cli.md.
 
 #include "cli/CliContext.h"
+#include "cli/FiscalCommands.h"
 #include "cli/ReceiptCommands.h"
 #include "core/ErrorCodes.h"
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv)
     app.set_version_flag("--version", std::string("sigmactl ") + SIGMA_VERSION);
 
     sigma::cli::addReceiptCommands(app, context);
+    sigma::cli::addFiscalCommands(app, context);
 
     try {
         app.parse(argc, argv);

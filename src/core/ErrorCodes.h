@@ -43,4 +43,79 @@ inline constexpr int kFractionalPieces = 1207;
 inline constexpr int kEmptyLineName = 1208;
 inline constexpr int kTooManyLines = 1209;
 
+// 1300-1399: infrastructure (database, crypto)
+inline constexpr int kDbError = 1300;
+inline constexpr int kDbBusy = 1301;
+inline constexpr int kDbConstraint = 1302;
+inline constexpr int kDbCorrupt = 1303;
+inline constexpr int kDbBadMigrations = 1304;
+inline constexpr int kBadHex = 1350;
+
+// 1400-1499: network (net: HTTP server and client)
+inline constexpr int kConnectionFailed = 1400;
+inline constexpr int kNetworkTimeout = 1401;
+inline constexpr int kTlsFailure = 1402;
+inline constexpr int kHostNotFound = 1403;
+inline constexpr int kBadUrl = 1404;
+inline constexpr int kTransferFailed = 1405;
+inline constexpr int kBadHttpResponse = 1406;
+inline constexpr int kAddressInUse = 1407;
+inline constexpr int kListenFailed = 1408;
+inline constexpr int kBadPercentEncoding = 1409;
+inline constexpr int kServerAlreadyRunning = 1410;
+
+// 1500-1599: fiscal encoding (FFD TLV, CP866, receipt QR, registration number)
+inline constexpr int kTlvTruncated = 1500;
+inline constexpr int kTlvTooDeep = 1501;
+inline constexpr int kTlvTooManyNodes = 1502;
+inline constexpr int kTlvBadValue = 1503;
+inline constexpr int kTlvTooLong = 1504;
+inline constexpr int kTlvWrongType = 1505;
+inline constexpr int kBadUtf8 = 1506;
+inline constexpr int kBadReceiptQr = 1507;
+inline constexpr int kBadRegistrationNumber = 1508;
+inline constexpr int kRegistrationNumberMismatch = 1509;
+
+// 1700-1799: payment terminal (card acquiring: devices/PaymentTerminal.h and its drivers)
+inline constexpr int kPaymentTimeout = 1700;
+inline constexpr int kPaymentConnectionLost = 1701;
+inline constexpr int kPaymentOperationUnknown = 1702;
+inline constexpr int kPaymentOperationConflict = 1703;
+inline constexpr int kPaymentNotReversible = 1704;
+inline constexpr int kPaymentOriginalNotFound = 1705;
+inline constexpr int kPaymentRefundExceedsOriginal = 1706;
+
+// 1900-1999: staff, customers and access (PIN login, permissions, customer records)
+inline constexpr int kWrongPin = 1900;
+inline constexpr int kLoginLocked = 1901;
+inline constexpr int kPermissionDenied = 1902;
+inline constexpr int kPinChangeRequired = 1903;
+inline constexpr int kWeakPin = 1904;
+inline constexpr int kPinInUse = 1905;
+inline constexpr int kStaffAlreadyInitialized = 1906;
+inline constexpr int kTooManyEmployees = 1907;
+inline constexpr int kBadPhone = 1908;
+inline constexpr int kBadInn = 1909;
+inline constexpr int kCustomerExists = 1910;
+inline constexpr int kInsufficientBonus = 1911;
+
+// 1600-1699: barcodes and catalog (scanning, product lookup, search, catalog import)
+inline constexpr int kBadCheckDigit = 1600;
+inline constexpr int kBadBarcodeCharacters = 1601;
+inline constexpr int kEmptyBarcode = 1602;
+inline constexpr int kBarcodeTooLong = 1603;
+inline constexpr int kBadWeightLabelFormat = 1604;
+inline constexpr int kBadMarkingCode = 1605;
+inline constexpr int kProductNotFound = 1610;
+inline constexpr int kProductInactive = 1611;
+inline constexpr int kNotSoldByWeight = 1612;
+inline constexpr int kZeroWeightLabel = 1613;
+inline constexpr int kDuplicateBarcode = 1620;
+inline constexpr int kDuplicateSku = 1621;
+inline constexpr int kDuplicatePlu = 1622;
+inline constexpr int kBadProduct = 1623;
+inline constexpr int kUnknownCategory = 1624;
+inline constexpr int kBadCatalogFile = 1630;
+inline constexpr int kBadCsvRow = 1631;
+
 } // namespace sigma::core::errc

@@ -30,6 +30,9 @@ struct ReceiptLine {
     PaymentObject paymentObject = PaymentObject::Commodity;
     std::optional<Discount> discount;    ///< line discount, applied before the receipt's
     std::optional<std::string> markingCode; ///< Честный знак DataMatrix (tag 2000), raw with GS separators
+    /// The line amount before discounts, when it is not price × quantity: a return of part of a
+    /// discounted line refunds exactly what was paid for it (see till::ReturnService).
+    std::optional<Money> amountOverride;
 };
 
 /// A payment offered for the receipt.

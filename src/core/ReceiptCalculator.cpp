@@ -79,7 +79,14 @@ Result<ReceiptTotals> ReceiptCalculator::calculate(const Receipt& receipt) const
         }
         LineTotals out;
         out.vatRate = line.vat;
-        SIGMA_ASSIGN_OR_RETURN(out.baseAmount, line.unitPrice.checkedTimes(line.quantity));
+        if (line.amountOverride) {
+            if (line.amountOverride->isNegative()) {
+                return Error(errc::kNegativePrice, "line amount must not be negative", lineField(i, "amount"));
+            }
+            out.baseAmount = *line.amountOverride;
+        } else {
+            SIGMA_ASSIGN_OR_RETURN(out.baseAmount, line.unitPrice.checkedTimes(line.quantity));
+        }
         if (!out.baseAmount.withinRegisterLimit()) {
             return Error(errc::kMoneyOutOfRange,
                          "line amount " + out.baseAmount.toString() + " is beyond the register limit",

@@ -101,16 +101,16 @@ inline Status ok()
 
 } // namespace sigma::core
 
+#define SIGMA_CONCAT_INNER_(a, b) a##b
+#define SIGMA_CONCAT_(a, b) SIGMA_CONCAT_INNER_(a, b)
+
 /// Evaluates `expr` (a Result); on failure returns its error from the enclosing function.
 #define SIGMA_TRY(expr)                                                                                              \
     do {                                                                                                               \
-        if (auto sigmaTryResult_ = (expr); !sigmaTryResult_.ok()) {                                                    \
-            return sigmaTryResult_.error();                                                                            \
+        if (auto SIGMA_CONCAT_(sigmaTryResult_, __LINE__) = (expr); !SIGMA_CONCAT_(sigmaTryResult_, __LINE__).ok()) { \
+            return SIGMA_CONCAT_(sigmaTryResult_, __LINE__).error();                                                   \
         }                                                                                                              \
     } while (false)
-
-#define SIGMA_CONCAT_INNER_(a, b) a##b
-#define SIGMA_CONCAT_(a, b) SIGMA_CONCAT_INNER_(a, b)
 
 /// `SIGMA_ASSIGN_OR_RETURN(auto x, parse(...));` binds the value or returns the error.
 #define SIGMA_ASSIGN_OR_RETURN(decl, expr)                                                                           \

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "db/Migrations.h"
+
+#include <span>
+
+namespace sigma::store {
+
+/// Every migration of terminal.db, in order. Each module owns its own migrations (a version
+/// number is assigned here once and never reused); they are expand-only, so an older release
+/// can still open and write a database a newer one has migrated.
+std::span<const db::Migration> schemaMigrations();
+
+// The modules' schema texts.
+extern const std::string_view kCoreSchemaV1;    ///< store/Schema.cpp: settings, shifts, receipts, journal
+extern const std::string_view kCatalogSchemaV2; ///< store/CatalogSchema.cpp: products, barcodes, search
+extern const std::string_view kStaffSchemaV3;   ///< store/StaffSchema.cpp: employees, customers
+
+} // namespace sigma::store
