@@ -21,7 +21,7 @@ constexpr int kConnectTimeoutMs = 5000;
 constexpr int kFirstBackoffMs = 2;
 constexpr std::size_t kMaxQuotedBody = 200;
 
-std::string quoted(const std::string& body)
+std::string excerpt(const std::string& body)
 {
     return body.size() <= kMaxQuotedBody ? body : body.substr(0, kMaxQuotedBody) + "...";
 }
@@ -80,7 +80,7 @@ core::Result<core::Json> WebServerDevice::run(const core::Json& task)
     }
     if (posted->status != 201 && posted->status != 200) {
         return fiscal::atolError(codes::kDriverFailure, "POST /api/v2/requests answered HTTP " +
-                                                            std::to_string(posted->status) + ": " + quoted(posted->body));
+                                                            std::to_string(posted->status) + ": " + excerpt(posted->body));
     }
 
     int backoffMs = kFirstBackoffMs;
@@ -131,13 +131,13 @@ core::Result<std::optional<core::Json>> WebServerDevice::poll(const std::string&
     if (response->status != 200) {
         return fiscal::atolError(codes::kDriverFailure, "GET /api/v2/requests/" + uuid + " answered HTTP " +
                                                             std::to_string(response->status) + ": " +
-                                                            quoted(response->body));
+                                                            excerpt(response->body));
     }
     auto body = core::parseJsonExact(response->body);
     if (!body || !body->is_object() || !body->contains("results") || !(*body)["results"].is_array() ||
         (*body)["results"].empty() || !(*body)["results"][0].is_object()) {
         return fiscal::atolError(codes::kDriverFailure, "unexpected answer to GET /api/v2/requests/" + uuid + ": " +
-                                                            quoted(response->body));
+                                                            excerpt(response->body));
     }
     core::Json entry = std::move((*body)["results"][0]);
     const auto status = entry.value("status", std::string());

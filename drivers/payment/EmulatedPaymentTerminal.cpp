@@ -59,8 +59,8 @@ core::Error conflictError(const std::string& operationId)
 
 core::Error unknownError(const std::string& operationId)
 {
-    return core::Error(core::errc::kPaymentOperationUnknown,
-                       "the payment terminal has no operation " + operationId, "operationId");
+    return core::Error(core::errc::kPaymentOperationUnknown, "the payment terminal has no operation " + operationId,
+                       "operationId");
 }
 
 /// A uniform value below `bound` (at most 256) from the random source.
@@ -144,8 +144,7 @@ core::Result<CardAuthorization> EmulatedPaymentTerminal::refund(const std::strin
     SIGMA_TRY(checkOperationId(operationId));
     SIGMA_TRY(checkAmount(amount));
     if (originalRrn.empty()) {
-        return core::Error(core::errc::kInvalidArgument, "the RRN of the payment to refund is required",
-                           "originalRrn");
+        return core::Error(core::errc::kInvalidArgument, "the RRN of the payment to refund is required", "originalRrn");
     }
     SIGMA_ASSIGN_OR_RETURN(const LinkFaults link, takeLinkFaults());
     sleepMs(link.delayMs / 2);
@@ -359,8 +358,7 @@ std::string EmulatedPaymentTerminal::newRrn(std::int64_t sequence) const
     const auto hour = duration_cast<hours>(now - day).count();
     char text[32];
     std::snprintf(text, sizeof text, "%01d%03d%02d%06lld", static_cast<int>(date.year()) % 10,
-                  static_cast<int>(dayOfYear), static_cast<int>(hour),
-                  static_cast<long long>(sequence % 1'000'000));
+                  static_cast<int>(dayOfYear), static_cast<int>(hour), static_cast<long long>(sequence % 1'000'000));
     return text;
 }
 

@@ -2,11 +2,12 @@
 
 #include "core/Clock.h"
 #include "core/RandomSource.h"
-#include "devices/PaymentTerminal.h"
 #include "drivers/payment/PinpadStore.h"
 
 #include <filesystem>
 #include <memory>
+
+#include "devices/PaymentTerminal.h"
 
 namespace sigma::drivers::payment {
 

@@ -91,7 +91,9 @@ PinpadOperation operationFrom(const db::Row& row)
 
 } // namespace
 
-PinpadStore::PinpadStore(std::unique_ptr<db::SqliteConnection> connection) : m_db(std::move(connection)) {}
+PinpadStore::PinpadStore(std::unique_ptr<db::SqliteConnection> connection) : m_db(std::move(connection))
+{
+}
 
 core::Result<std::unique_ptr<PinpadStore>> PinpadStore::open(const std::filesystem::path& path)
 {
@@ -134,9 +136,8 @@ core::Status PinpadStore::saveFaults(const PaymentFaults& f)
 
 core::Result<std::optional<PinpadOperation>> PinpadStore::operation(const std::string& id)
 {
-    SIGMA_ASSIGN_OR_RETURN(auto row, m_db->queryOne("SELECT " + std::string(kOperationColumns) +
-                                                        " FROM operations WHERE id = $1",
-                                                    {id}));
+    SIGMA_ASSIGN_OR_RETURN(
+        auto row, m_db->queryOne("SELECT " + std::string(kOperationColumns) + " FROM operations WHERE id = $1", {id}));
     if (!row) {
         return std::optional<PinpadOperation>();
     }
@@ -148,9 +149,9 @@ core::Result<std::optional<PinpadOperation>> PinpadStore::operationByRrn(const s
     if (rrn.empty()) {
         return std::optional<PinpadOperation>();
     }
-    SIGMA_ASSIGN_OR_RETURN(auto row, m_db->queryOne("SELECT " + std::string(kOperationColumns) +
-                                                        " FROM operations WHERE rrn = $1",
-                                                    {rrn}));
+    SIGMA_ASSIGN_OR_RETURN(
+        auto row,
+        m_db->queryOne("SELECT " + std::string(kOperationColumns) + " FROM operations WHERE rrn = $1", {rrn}));
     if (!row) {
         return std::optional<PinpadOperation>();
     }
@@ -181,9 +182,8 @@ core::Result<core::Money> PinpadStore::refundedTotal(const std::string& original
 
 core::Result<std::int64_t> PinpadStore::nextSequence()
 {
-    SIGMA_ASSIGN_OR_RETURN(auto row,
-                           m_db->queryOne("UPDATE sequence SET next_value = next_value + 1 WHERE id = 1 "
-                                          "RETURNING next_value - 1"));
+    SIGMA_ASSIGN_OR_RETURN(auto row, m_db->queryOne("UPDATE sequence SET next_value = next_value + 1 WHERE id = 1 "
+                                                    "RETURNING next_value - 1"));
     if (!row) {
         return core::Error(core::errc::kInternal, "pinpad.db has no sequence row");
     }

@@ -3,7 +3,6 @@
 #include "core/Money.h"
 #include "core/Result.h"
 #include "db/SqliteConnection.h"
-#include "devices/PaymentTerminal.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -12,16 +11,18 @@
 #include <optional>
 #include <string>
 
+#include "devices/PaymentTerminal.h"
+
 namespace sigma::drivers::payment {
 
 /// Faults the emulated terminal injects into its next operations. Stored in pinpad.db, so a
 /// test or sigmactl in another process can set them for a running terminal.
 struct PaymentFaults {
-    int declineCount = 0;      ///< decline the next new payments and refunds ...
-    std::string declineReason; ///< ... with this reason (empty: "Отказ банка-эмитента")
-    int timeoutCount = 0;      ///< give no answer to the next operations, without performing them
-    int loseAnswerCount = 0;   ///< perform the next operations, then give no answer
-    int delayMs = 0;           ///< a slow terminal: every operation takes this long
+    int declineCount = 0;        ///< decline the next new payments and refunds ...
+    std::string declineReason{}; ///< ... with this reason (empty: "Отказ банка-эмитента")
+    int timeoutCount = 0;        ///< give no answer to the next operations, without performing them
+    int loseAnswerCount = 0;     ///< perform the next operations, then give no answer
+    int delayMs = 0;             ///< a slow terminal: every operation takes this long
 
     friend bool operator==(const PaymentFaults&, const PaymentFaults&) = default;
 };

@@ -1,8 +1,10 @@
 // sigmactl: the technician's and operator's command line. Prints JSON on stdout; see docs/cli.md.
 
+#include "cli/CatalogCommands.h"
 #include "cli/CliContext.h"
 #include "cli/FiscalCommands.h"
 #include "cli/ReceiptCommands.h"
+#include "cli/TillCommands.h"
 #include "core/ErrorCodes.h"
 
 #include <CLI/CLI.hpp>
@@ -33,7 +35,9 @@ int main(int argc, char** argv)
     app.set_version_flag("--version", std::string("sigmactl ") + SIGMA_VERSION);
 
     sigma::cli::addReceiptCommands(app, context);
+    sigma::cli::addCatalogCommands(app, context);
     sigma::cli::addFiscalCommands(app, context);
+    sigma::cli::addTillCommands(app, context);
 
     try {
         app.parse(argc, argv);

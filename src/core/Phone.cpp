@@ -11,8 +11,8 @@ constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
 Error badPhone(std::string_view text, std::string_view why)
 {
     return Error(errc::kBadPhone,
-                 "'" + std::string(text.substr(0, kMaxInputLength)) + "' is not a Russian phone number: " +
-                     std::string(why),
+                 "'" + std::string(text.substr(0, kMaxInputLength)) +
+                     "' is not a Russian phone number: " + std::string(why),
                  "phone");
 }
 
@@ -45,7 +45,9 @@ Result<std::string> normalizePhone(std::string_view text)
     std::string national;
     if (digits.size() == 11 && (digits[0] == '7' || (digits[0] == '8' && !plus))) {
         national = digits.substr(1);
-    } else if (digits.size() == 10 && !plus) {
+    } else if (digits.size() == 10 && !plus && digits[0] != '8') {
+        // Without a prefix; not from 8, which is ambiguous with the trunk prefix of a number
+        // missing a digit ("8 999 123-45-6").
         national = digits;
     } else if (plus && !digits.empty() && digits[0] != '7') {
         return badPhone(text, "only +7 numbers are accepted");

@@ -3,7 +3,6 @@
 #include "core/ErrorCodes.h"
 
 #include <argon2.h>
-
 #include <array>
 #include <charconv>
 #include <optional>
@@ -32,8 +31,8 @@ bool isBase64(std::string_view text)
         return false;
     }
     for (const char c : text) {
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-                        c == '/';
+        const bool ok =
+            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
         if (!ok) {
             return false;
         }
@@ -140,9 +139,8 @@ core::Result<std::string> PasswordHasher::hash(std::string_view secret, const Ar
         argon2_encodedlen(cost.timeCost, cost.memoryKiB, cost.parallelism, static_cast<std::uint32_t>(kSaltBytes),
                           static_cast<std::uint32_t>(kHashBytes), Argon2_id);
     std::vector<char> encoded(encodedLength + 1, '\0');
-    const int rc = argon2id_hash_encoded(cost.timeCost, cost.memoryKiB, cost.parallelism, secret.data(),
-                                         secret.size(), salt.data(), salt.size(), kHashBytes, encoded.data(),
-                                         encoded.size());
+    const int rc = argon2id_hash_encoded(cost.timeCost, cost.memoryKiB, cost.parallelism, secret.data(), secret.size(),
+                                         salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
     if (rc != ARGON2_OK) {
         // The message is libargon2's; it never contains the secret.
         return core::Error(core::errc::kInternal, std::string("Argon2id hashing failed: ") + argon2_error_message(rc));

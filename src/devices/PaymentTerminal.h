@@ -23,17 +23,21 @@ struct CardAuthorization {
     std::string authCode;  ///< 6 characters, from the issuer; empty unless it was approved
     std::string rrn;       ///< retrieval reference number, 12 digits; empty unless it was approved
     std::string maskedPan; ///< "220220******1234"
-    std::string message;   ///< in Russian, for the cashier ("Одобрено", "Недостаточно средств")
+    std::string message; ///< in Russian, for the cashier ("Одобрено", "Недостаточно средств")
 };
 
 /// The machine spelling of a status: "approved", "declined", "timedOut", "reversed".
 inline std::string_view cardStatusName(CardAuthorization::Status status)
 {
     switch (status) {
-    case CardAuthorization::Status::Approved: return "approved";
-    case CardAuthorization::Status::Declined: return "declined";
-    case CardAuthorization::Status::TimedOut: return "timedOut";
-    case CardAuthorization::Status::Reversed: return "reversed";
+    case CardAuthorization::Status::Approved:
+        return "approved";
+    case CardAuthorization::Status::Declined:
+        return "declined";
+    case CardAuthorization::Status::TimedOut:
+        return "timedOut";
+    case CardAuthorization::Status::Reversed:
+        return "reversed";
     }
     return "declined";
 }

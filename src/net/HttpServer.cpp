@@ -399,7 +399,7 @@ private:
         if (ec) {
             closeNow();
         } else if (linger) {
-            closeNow();
+            startLinger();
         } else if (!keepAlive) {
             closeGracefully();
         } else {
@@ -567,7 +567,7 @@ public:
             }
         }
         for (const auto& session : live) {
-            (void)session;
+            session->requestStop();
         }
         live.clear(); // our references would keep the sessions alive and the wait below long
 

@@ -324,6 +324,9 @@ core::Status CatalogRepository::validate(const CatalogProduct& product)
     if (name.empty()) {
         return core::Error(errc::kBadProduct, "product name is empty", "name");
     }
+    if (firstInvalidUtf8(product.name) != std::string_view::npos) {
+        return core::Error(errc::kBadProduct, "product name is not valid UTF-8", "name");
+    }
     if (utf8Length(product.name) > kMaxNameLength) {
         return core::Error(errc::kBadProduct,
                            "product name is longer than " + std::to_string(kMaxNameLength) + " characters (" +

@@ -259,6 +259,33 @@ std::string normalizeSearchText(std::string_view text)
     return out;
 }
 
+std::size_t firstInvalidUtf8(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        if (decodeOne(text, i) == kInvalid && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD")) {
+            return start;
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::string validUtf8(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        const char32_t cp = decodeOne(text, i);
+        if (cp == kInvalid) {
+            append(out, kInvalid);
+        } else {
+            out.append(text.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> searchWords(std::string_view normalized)
 {
     std::vector<std::string> words;

@@ -17,6 +17,11 @@ namespace sigma::store {
 /// "Ёжик «Весёлый», 1,5 л" -> "ежик веселый 1 5 л" (й stays й: it is a letter of its own).
 [[nodiscard]] std::string normalizeSearchText(std::string_view text);
 
+/// The byte offset of the first malformed UTF-8 sequence in `text`, or npos when it is valid.
+[[nodiscard]] std::size_t firstInvalidUtf8(std::string_view text);
+/// `text` with each malformed UTF-8 byte replaced by U+FFFD, so that it may go into JSON.
+[[nodiscard]] std::string validUtf8(std::string_view text);
+
 /// The words of a normalised text.
 [[nodiscard]] std::vector<std::string> searchWords(std::string_view normalized);
 

@@ -103,9 +103,10 @@ core::Result<Customer> CustomerRepository::insert(Customer c)
     SIGMA_TRY(prepare(c));
     c.createdAtUs = nowUs();
     c.updatedAtUs = c.createdAtUs;
-    SIGMA_TRY(m_db.execute("INSERT INTO customers (" + std::string(kColumns) + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                           {c.id.toString(), c.name, c.phone, c.email, c.cardNumber, c.bonusBalance.kopecks(),
-                            c.createdAtUs, c.updatedAtUs}));
+    SIGMA_TRY(
+        m_db.execute("INSERT INTO customers (" + std::string(kColumns) + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                     {c.id.toString(), c.name, c.phone, c.email, c.cardNumber, c.bonusBalance.kopecks(), c.createdAtUs,
+                      c.updatedAtUs}));
     return c;
 }
 
@@ -168,10 +169,9 @@ core::Result<Customer> CustomerRepository::adjustBonus(const core::Uuid& id, cor
     if (!existing) {
         return core::Error(core::errc::kNotFound, "no customer " + id.toString(), "id");
     }
-    return core::Error(core::errc::kInsufficientBonus,
-                       "the bonus balance " + existing->bonusBalance.toString() + " is less than " +
-                           (-delta).toString(),
-                       "bonus");
+    return core::Error(
+        core::errc::kInsufficientBonus,
+        "the bonus balance " + existing->bonusBalance.toString() + " is less than " + (-delta).toString(), "bonus");
 }
 
 core::Result<std::optional<Customer>> CustomerRepository::findOne(std::string_view where, std::string_view value)

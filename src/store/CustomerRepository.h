@@ -17,7 +17,7 @@ namespace sigma::store {
 struct Customer {
     core::Uuid id;
     std::string name;
-    std::optional<std::string> phone;      ///< "+7XXXXXXXXXX" once stored
+    std::optional<std::string> phone; ///< "+7XXXXXXXXXX" once stored
     std::optional<std::string> email;
     std::optional<std::string> cardNumber; ///< loyalty card
     core::Money bonusBalance;              ///< bonus points in kopecks, never negative

@@ -120,8 +120,8 @@ core::Status EmployeeRepository::setActive(const core::Uuid& id, bool active)
 
 core::Result<std::optional<Employee>> EmployeeRepository::findById(const core::Uuid& id)
 {
-    SIGMA_ASSIGN_OR_RETURN(auto row, m_db.queryOne("SELECT " + std::string(kColumns) + " FROM employees WHERE id = $1",
-                                                   {id.toString()}));
+    SIGMA_ASSIGN_OR_RETURN(
+        auto row, m_db.queryOne("SELECT " + std::string(kColumns) + " FROM employees WHERE id = $1", {id.toString()}));
     if (!row) {
         return std::optional<Employee>();
     }

@@ -106,9 +106,8 @@ core::Result<store::Employee> AuthService::createEmployee(const Session& session
     SIGMA_TRY(validateInn(request.inn));
     SIGMA_ASSIGN_OR_RETURN(const std::int64_t active, m_employees.countActive());
     if (active >= static_cast<std::int64_t>(kMaxActiveEmployees)) {
-        return core::Error(core::errc::kTooManyEmployees,
-                           "at most " + std::to_string(kMaxActiveEmployees) +
-                               " employees can be active; deactivate someone first");
+        return core::Error(core::errc::kTooManyEmployees, "at most " + std::to_string(kMaxActiveEmployees) +
+                                                              " employees can be active; deactivate someone first");
     }
     SIGMA_TRY(ensurePinUnused(request.pin, {}));
     store::Employee employee;
@@ -159,9 +158,8 @@ core::Result<store::Employee> AuthService::resetPin(const Session& session, cons
     if (!found->active) {
         SIGMA_ASSIGN_OR_RETURN(const std::int64_t active, m_employees.countActive());
         if (active >= static_cast<std::int64_t>(kMaxActiveEmployees)) {
-            return core::Error(core::errc::kTooManyEmployees,
-                               "at most " + std::to_string(kMaxActiveEmployees) +
-                                   " employees can be active; deactivate someone first");
+            return core::Error(core::errc::kTooManyEmployees, "at most " + std::to_string(kMaxActiveEmployees) +
+                                                                  " employees can be active; deactivate someone first");
         }
     }
     SIGMA_TRY(ensurePinUnused(newPin, employeeId));
@@ -390,7 +388,8 @@ core::Error AuthService::recordFailure(bool truncated)
     if (truncated) {
         return core::Error(core::errc::kTooManyEmployees,
                            "wrong PIN, or the PIN of an employee beyond the first " +
-                               std::to_string(kMaxActiveEmployees) + " active ones: deactivate employees no longer working",
+                               std::to_string(kMaxActiveEmployees) +
+                               " active ones: deactivate employees no longer working",
                            "pin");
     }
     const std::int64_t left = kMaxFailures - failures;

@@ -57,7 +57,7 @@ struct BootstrapResult {
 class AuthService {
 public:
     struct Options {
-        crypto::Argon2Cost pinCost;      ///< cost of new PIN hashes (tests use a cheap one)
+        crypto::Argon2Cost pinCost;       ///< cost of new PIN hashes (tests use a cheap one)
         std::string terminalId = "local"; ///< whose login failures count together
     };
 

@@ -99,39 +99,6 @@ std::string lowerAscii(std::string_view text)
     return out;
 }
 
-/// The byte offset of the first malformed UTF-8 sequence, or npos.
-std::size_t firstInvalidUtf8(std::string_view text)
-{
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto b0 = static_cast<unsigned char>(text[i]);
-        std::size_t length = 0;
-        if (b0 < 0x80) {
-            ++i;
-            continue;
-        }
-        if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2) {
-            length = 2;
-        } else if ((b0 & 0xF0) == 0xE0) {
-            length = 3;
-        } else if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4) {
-            length = 4;
-        } else {
-            return i;
-        }
-        if (i + length > text.size()) {
-            return i;
-        }
-        for (std::size_t k = 1; k < length; ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
-                return i;
-            }
-        }
-        i += length;
-    }
-    return std::string_view::npos;
-}
-
 /// One product row as read from the file: canonical column -> text, only for the columns the
 /// file has.
 struct RawRow {
@@ -417,7 +384,7 @@ core::Result<std::vector<RawRow>> readCsv(std::string_view text)
     if (text.substr(0, 3) == "\xEF\xBB\xBF") {
         text.remove_prefix(3);
     }
-    if (const auto bad = firstInvalidUtf8(text); bad != std::string_view::npos) {
+    if (const auto bad = store::firstInvalidUtf8(text); bad != std::string_view::npos) {
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
         return core::Error(errc::kBadCatalogFile, "the file is not UTF-8 (line " + std::to_string(line) +
                                                       "); save it as \"CSV UTF-8\" (Windows-1251 is not read)");
@@ -593,9 +560,11 @@ core::Json CatalogImportReport::toJson() const
     const bool csv = format == CatalogFileFormat::Csv;
     core::Json list = core::Json::array();
     for (const auto& r : rejected) {
-        core::Json item = {{csv ? "line" : "index", r.position}, {"reason", r.reason}, {"code", r.code}};
+        // Reasons quote the file's text, which the JSON output must carry as valid UTF-8.
+        core::Json item = {
+            {csv ? "line" : "index", r.position}, {"reason", store::validUtf8(r.reason)}, {"code", r.code}};
         if (!r.field.empty()) {
-            item["field"] = r.field;
+            item["field"] = store::validUtf8(r.field);
         }
         list.push_back(std::move(item));
     }

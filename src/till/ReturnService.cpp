@@ -123,7 +123,7 @@ core::Result<CheckoutResult> ReturnService::freeForm(core::Receipt receipt, cons
                                                      const std::string& approvedBy, const std::string& uuid)
 {
     if (approvedBy.empty()) {
-        return core::Error(errc::kPermissionDenied, "a return without a receipt needs a senior cashier's approval");
+        return core::Error(errc::kSeniorApprovalRequired, "a return without a receipt needs a senior cashier's approval");
     }
     receipt.operation = core::ReceiptOperation::SaleReturn;
     CheckoutRequest request;

@@ -20,9 +20,14 @@ TEST(Phone, NormalisesCommonRussianFormats)
         {"7-999-123-45-67", "+79991234567"},
         {"8.999.123.45.67", "+79991234567"},
         {" 8 999 123 45 67 ", "+79991234567"},
-        {"8\xC2\xA0" "999\xC2\xA0" "123-45-67", "+79991234567"}, // no-break spaces from a copied text
-        {"8 (495) 123-45-67", "+74951234567"},                  // a Moscow landline
-        {"+7 727 123 4567", "+77271234567"},                    // +7 is shared with Kazakhstan
+        {"8\xC2\xA0"
+         "999\xC2\xA0"
+         "123-45-67",
+         "+79991234567"},                      // no-break spaces from a copied text
+        {"8 (495) 123-45-67", "+74951234567"}, // a Moscow landline
+        {"8 (812) 123-45-67", "+78121234567"}, // St Petersburg: an 8xx area code
+        {"495 123-45-67", "+74951234567"},
+        {"+7 727 123 4567", "+77271234567"}, // +7 is shared with Kazakhstan
     };
     for (const auto& [input, expected] : cases) {
         const auto phone = normalizePhone(input);
@@ -36,16 +41,17 @@ TEST(Phone, RefusesWhatIsNotARussianNumber)
     const std::string_view cases[] = {
         "",
         "   ",
-        "8 999 123-45-6",        // 10 digits after the 8
-        "8 999 123-45-678",      // 12 digits
-        "+8 999 123 45 67",      // 8 is a trunk prefix, not a country code
-        "+1 415 555 2671",       // another country
+        "8 999 123-45-6",   // 9 digits after the 8 (not the 10-digit 8999123456)
+        "8999123456",       // 10 digits from 8: ambiguous, refused
+        "8 999 123-45-678", // 12 digits
+        "+8 999 123 45 67", // 8 is a trunk prefix, not a country code
+        "+1 415 555 2671",  // another country
         "+44 20 7946 0958",
         "+7 999 123 45 6",
-        "999123456",             // 9 digits
-        "0991234567",            // a national number does not start with 0
+        "999123456",  // 9 digits
+        "0991234567", // a national number does not start with 0
         "8 (999) 123-45-67 доб. 12",
-        "8 999 12З-45-67",       // a Cyrillic З for a 3
+        "8 999 12З-45-67", // a Cyrillic З for a 3
         "8 999 123+45 67",
         "++79991234567",
         "phone: 89991234567",

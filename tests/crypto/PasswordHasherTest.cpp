@@ -43,7 +43,8 @@ TEST(PasswordHasher, VerifiesTheReferenceVector)
 // Generated with: echo -n password | argon2 somesalt -id -t 2 -k 1024 -p 2 -l 32 -e
 TEST(PasswordHasher, VerifiesACliVectorWithTwoLanes)
 {
-    const std::string_view vector = "$argon2id$v=19$m=1024,t=2,p=2$c29tZXNhbHQ$kEfNQbPvk6Q7hokW6Jrvn1Mjb9kdT/I7OXVDKsviazk";
+    const std::string_view vector =
+        "$argon2id$v=19$m=1024,t=2,p=2$c29tZXNhbHQ$kEfNQbPvk6Q7hokW6Jrvn1Mjb9kdT/I7OXVDKsviazk";
     EXPECT_TRUE(PasswordHasher::verify("password", vector));
     EXPECT_FALSE(PasswordHasher::verify("passwore", vector));
 }
@@ -55,7 +56,8 @@ TEST(PasswordHasher, HashMatchesTheCliForAKnownSalt)
     FixedRandom salt("SIGMA-PIN-SALT16");
     const auto encoded = PasswordHasher::hash("4826", kCheap, salt);
     ASSERT_TRUE(encoded.ok()) << encoded.error().message;
-    EXPECT_EQ(*encoded, "$argon2id$v=19$m=1024,t=1,p=1$U0lHTUEtUElOLVNBTFQxNg$/RBVRQ8uADjY5ovFihJm+gYZmDmPKGcR78QPzUxxnX0");
+    EXPECT_EQ(*encoded,
+              "$argon2id$v=19$m=1024,t=1,p=1$U0lHTUEtUElOLVNBTFQxNg$/RBVRQ8uADjY5ovFihJm+gYZmDmPKGcR78QPzUxxnX0");
 }
 
 // echo -n 1234 | argon2 somesalt12345678 -id -t 1 -k 1024 -p 1 -l 32 -e
@@ -64,7 +66,8 @@ TEST(PasswordHasher, HashMatchesASecondCliVector)
     FixedRandom salt("somesalt12345678");
     const auto encoded = PasswordHasher::hash("1234", kCheap, salt);
     ASSERT_TRUE(encoded.ok());
-    EXPECT_EQ(*encoded, "$argon2id$v=19$m=1024,t=1,p=1$c29tZXNhbHQxMjM0NTY3OA$icvxVZ5BPn55iyH3fOUx/8ldvMMEtANqUtkpNYOVf+o");
+    EXPECT_EQ(*encoded,
+              "$argon2id$v=19$m=1024,t=1,p=1$c29tZXNhbHQxMjM0NTY3OA$icvxVZ5BPn55iyH3fOUx/8ldvMMEtANqUtkpNYOVf+o");
 }
 
 TEST(PasswordHasher, RoundTripAndWrongSecret)
@@ -169,9 +172,9 @@ TEST(PasswordHasher, NeedsRehashWhenTheCostChanges)
 TEST(PasswordHasher, RefusesCostsOutsideTheLimits)
 {
     test::SeededRandom random(9);
-    for (const Argon2Cost cost : {Argon2Cost{0, 1024, 1}, Argon2Cost{1, 4, 1}, Argon2Cost{1, 1024, 0},
-                                  Argon2Cost{1, 16, 4}, Argon2Cost{PasswordHasher::kMaxTimeCost + 1, 1024, 1},
-                                  Argon2Cost{1, PasswordHasher::kMaxMemoryKiB + 1, 1}}) {
+    for (const Argon2Cost cost :
+         {Argon2Cost{0, 1024, 1}, Argon2Cost{1, 4, 1}, Argon2Cost{1, 1024, 0}, Argon2Cost{1, 16, 4},
+          Argon2Cost{PasswordHasher::kMaxTimeCost + 1, 1024, 1}, Argon2Cost{1, PasswordHasher::kMaxMemoryKiB + 1, 1}}) {
         const auto encoded = PasswordHasher::hash("5831", cost, random);
         ASSERT_FALSE(encoded.ok()) << cost.timeCost << " " << cost.memoryKiB << " " << cost.parallelism;
         EXPECT_EQ(encoded.error().code, core::errc::kInvalidArgument);

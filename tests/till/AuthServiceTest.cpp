@@ -216,8 +216,7 @@ TEST_F(AuthServiceTest, FiveWrongPinsLockForOneMinute)
         const auto wrong = m_auth->login("1357");
         ASSERT_FALSE(wrong.ok());
         EXPECT_EQ(wrong.error().code, core::errc::kWrongPin) << i;
-        EXPECT_NE(wrong.error().message.find(std::to_string(5 - i) + (i == 4 ? " try" : " tries")),
-                  std::string::npos)
+        EXPECT_NE(wrong.error().message.find(std::to_string(5 - i) + (i == 4 ? " try" : " tries")), std::string::npos)
             << wrong.error().message;
         EXPECT_EQ(wrong.error().message.find("1357"), std::string::npos); // never the PIN
         m_clock.advance(10s);
@@ -432,8 +431,8 @@ TEST(AuthRules, InnRules)
     EXPECT_TRUE(AuthService::validateInn("").ok());
     EXPECT_TRUE(AuthService::validateInn("500100732259").ok());
     EXPECT_TRUE(AuthService::validateInn("770708389324").ok());
-    for (const char* bad : {"50010073225", "5001007322590", "500100732258", "500100732249", "50010073225a",
-                            "7707083893"}) {
+    for (const char* bad :
+         {"50010073225", "5001007322590", "500100732258", "500100732249", "50010073225a", "7707083893"}) {
         const auto status = AuthService::validateInn(bad);
         ASSERT_FALSE(status.ok()) << bad;
         EXPECT_EQ(status.error().code, core::errc::kBadInn);

@@ -321,8 +321,11 @@ TEST_F(PaymentTerminalTest, OpenNeedsAClock)
 TEST_F(PaymentTerminalTest, OperationsAndFaultsSurviveAReopen)
 {
     const auto sale = approved("p-1", rub(77));
-    const PaymentFaults faults{.declineCount = 1, .declineReason = "Недостаточно средств", .timeoutCount = 2,
-                               .loseAnswerCount = 3, .delayMs = 0};
+    const PaymentFaults faults{.declineCount = 1,
+                               .declineReason = "Недостаточно средств",
+                               .timeoutCount = 2,
+                               .loseAnswerCount = 3,
+                               .delayMs = 0};
     setFaults(faults);
     m_terminal.reset();
 
@@ -351,8 +354,7 @@ TEST_F(PaymentTerminalTest, TwoConnectionsShareOneTerminal)
 
 /// Runs `body` in a forked child with a terminal of its own on the same file; the exit code says
 /// whether it worked.
-template <typename Body>
-int inChild(const std::filesystem::path& path, Body body)
+template <typename Body> int inChild(const std::filesystem::path& path, Body body)
 {
     const pid_t child = fork();
     if (child == 0) {

@@ -98,7 +98,7 @@ TEST_F(ReturnServiceTest, FreeFormReturnNeedsApproval)
     auto r = receipt(3000);
     r.payments.push_back({core::PaymentType::Cash, core::Money::fromKopecks(3000)});
     till::ReturnService returns(*m_context);
-    EXPECT_EQ(returns.freeForm(r, m_cashier, "").error().code, till::errc::kPermissionDenied);
+    EXPECT_EQ(returns.freeForm(r, m_cashier, "").error().code, till::errc::kSeniorApprovalRequired);
     auto done = returns.freeForm(r, m_cashier, "senior-id");
     ASSERT_TRUE(done.ok()) << done.error().message;
     EXPECT_EQ(done->receipt.operation, "sellReturn");

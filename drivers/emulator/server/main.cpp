@@ -111,7 +111,7 @@ int main(int argc, char** argv)
 {
     CLI::App app{"sigma-kkt-emulator: a virtual ATOL register behind ATOL's web-server API", "sigma-kkt-emulator"};
     std::string listen = "127.0.0.1:16732";
-    std::string statePath = "kkt.db";
+    std::string statePath = "./kkt.db";
     int utcOffsetMinutes = 180;
     app.add_option("--listen", listen, "HOST:PORT to listen on; port 0 takes a free port (printed on start)")
         ->capture_default_str();

@@ -10,6 +10,7 @@
 
 #include <dlfcn.h>
 
+#include <clocale>
 #include <cwchar>
 #include <string>
 #include <vector>

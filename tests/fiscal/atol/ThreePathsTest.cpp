@@ -147,6 +147,9 @@ TEST_F(ThreePathsTest, SameTasksGiveTheSameResultsInProcessOverTheWebAndThroughT
     EXPECT_EQ(expected[11]["code"], atol::kShiftClosed);
     EXPECT_EQ(expected[12]["result"]["shiftStatus"]["state"], "closed");
 
+    // Graceful shutdown, after the driver's keep-alive connection is gone (an idle connection
+    // holds HttpServer::stop() until its stopTimeoutMs).
+    web.reset();
     EXPECT_EQ((*server)->stop(SIGTERM), 0);
 }
 
