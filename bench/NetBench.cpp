@@ -29,8 +29,8 @@ void BM_KeepAliveRoundTrip(benchmark::State& state)
     }
     HttpClient client;
     HttpClientRequest request;
-    request.url = "http://127.0.0.1:" + std::to_string(server.port()) +
-                  "/api/v2/requests/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+    request.url =
+        "http://127.0.0.1:" + std::to_string(server.port()) + "/api/v2/requests/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
     request.acceptGzip = false;
     for (auto _ : state) {
         auto response = client.send(request);

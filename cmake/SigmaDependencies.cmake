@@ -37,3 +37,14 @@ if(NOT TARGET Argon2::Argon2)
         target_link_libraries(Argon2::Argon2 INTERFACE ${ARGON2_LIBRARY})
     endif()
 endif()
+
+# libpq (Debian: libpq-dev) for the cloud's PostgreSQL connection. CMake's FindPostgreSQL finds the
+# client library and its headers; pkg-config is the fallback when the server headers it also looks
+# for are missing.
+find_package(PostgreSQL QUIET)
+if(NOT TARGET PostgreSQL::PostgreSQL)
+    find_package(PkgConfig REQUIRED)
+    pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+    add_library(PostgreSQL::PostgreSQL INTERFACE IMPORTED)
+    target_link_libraries(PostgreSQL::PostgreSQL INTERFACE PkgConfig::LIBPQ)
+endif()

@@ -12,8 +12,12 @@ cd "${root}"
 "${root}/scripts/install-deps.sh"
 
 jobs="$(nproc)"
-export CCACHE_DIR="${CCACHE_DIR:-${root}/.ccache}"
-export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
+# One compiler cache for every checkout on the machine: paths are rewritten relative to the
+# checkout, so a fresh clone (CI) reuses what an earlier build compiled.
+export CCACHE_DIR="${CCACHE_DIR:-${HOME:-/root}/.cache/sigma-pos-ccache}"
+export CCACHE_BASEDIR="${root}"
+export CCACHE_NOHASHDIR=true
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
 
 cmake --preset ci
 cmake --build --preset ci --parallel "${jobs}"

@@ -36,6 +36,37 @@ std::string taxationLabel(int bit)
     return "?";
 }
 
+std::string operationLabel(const std::string& operation)
+{
+    static const std::pair<const char*, const char*> kLabels[] = {
+        {"sell", "ПРИХОД"}, {"sellReturn", "ВОЗВРАТ ПРИХОДА"}, {"buy", "РАСХОД"}, {"buyReturn", "ВОЗВРАТ РАСХОДА"},
+        {"sellCorrection", "КОРРЕКЦИЯ ПРИХОДА"}, {"buyCorrection", "КОРРЕКЦИЯ РАСХОДА"}, {"cashIn", "ВНЕСЕНИЙ"},
+        {"cashOut", "ВЫПЛАТ"}};
+    for (const auto& [name, label] : kLabels) {
+        if (operation == name) {
+            return label;
+        }
+    }
+    return operation;
+}
+
+std::string paymentLabel(const std::string& type)
+{
+    if (type == "cash") {
+        return "НАЛИЧНЫМИ";
+    }
+    if (type == "electronically") {
+        return "БЕЗНАЛИЧНЫМИ";
+    }
+    if (type == "prepaid") {
+        return "АВАНСОМ";
+    }
+    if (type == "credit") {
+        return "В КРЕДИТ";
+    }
+    return "ИНОЙ ФОРМОЙ";
+}
+
 void header(Tape& tape, const KktState& state)
 {
     tape.center(state.organizationName);
@@ -156,11 +187,13 @@ std::string TapeLayouts::shiftReport(const KktState& state, const std::string& t
     tape.center(title);
     tape.pair("СМЕНА", std::to_string(shiftNumber));
     for (const auto& total : totals) {
-        std::string label = total.operation;
-        if (!total.paymentType.empty()) {
-            label += " / " + total.paymentType;
+        std::string label = operationLabel(total.operation);
+        if (total.paymentType == "*") {
+            label += ": ЧЕКОВ " + std::to_string(total.count);
+        } else if (!total.paymentType.empty()) {
+            label += " " + paymentLabel(total.paymentType);
         }
-        tape.pair(label + " (" + std::to_string(total.count) + ")", money(total.sum));
+        tape.pair(label, money(total.sum));
     }
     tape.pair("НАЛИЧНЫХ В КАССЕ", money(state.cashInDrawer));
     tape.separator();

@@ -28,6 +28,8 @@ constexpr std::int64_t kMicrosPerSecond = 1'000'000;
 constexpr std::int64_t kShiftLimitUs = 24LL * 3600 * kMicrosPerSecond;
 constexpr std::int64_t kMicrosPerDay = 24LL * 3600 * kMicrosPerSecond;
 constexpr int kInsufficientCash = 508;
+// The shift_totals row that counts whole receipts of an operation (the others count payments).
+constexpr std::string_view kWholeReceipt = "*";
 
 std::string randomDigits(std::size_t count)
 {
@@ -432,8 +434,12 @@ core::Result<core::Json> VirtualKkt::shiftTotalsJson(const KktState& state)
         if (op.is_null()) {
             op = {{"count", 0}, {"sum", 0.0}, {"payments", core::Json::object()}};
         }
-        op["payments"][total.paymentType] = {{"count", total.count}, {"sum", total.sum.toDouble()}};
-        op["sum"] = (core::moneyFromJson(op["sum"], "sum")->checkedAdd(total.sum)).valueOr(core::Money()).toDouble();
+        if (total.paymentType == kWholeReceipt) {
+            op["count"] = total.count;
+            op["sum"] = total.sum.toDouble();
+        } else {
+            op["payments"][total.paymentType] = {{"count", total.count}, {"sum", total.sum.toDouble()}};
+        }
     }
     return core::Json{{"shiftNumber", state.shiftNumber},
                       {"receipts", std::move(receipts)},
@@ -730,6 +736,7 @@ core::Result<VirtualKkt::Outcome> VirtualKkt::receipt(fiscal::TaskType type, con
             SIGMA_TRY(m_store->addShiftTotal(operationName, paymentKey(paid.type), paid.sum));
         }
     }
+    SIGMA_TRY(m_store->addShiftTotal(operationName, std::string(kWholeReceipt), r.total));
     if (!correction) {
         state.lastReceiptDocument = number;
     }
@@ -977,6 +984,18 @@ core::Status VirtualKkt::setConditions(std::optional<bool> paperPresent, std::op
         state.paperPresent = paperPresent.value_or(state.paperPresent);
         state.coverOpen = coverOpen.value_or(state.coverOpen);
         state.ofdLink = ofdLink.value_or(state.ofdLink);
+        return m_store->saveState(state);
+    });
+}
+
+core::Status VirtualKkt::setLineWidth(int characters)
+{
+    if (characters != 32 && characters != 42 && characters != 48) {
+        return core::Error(core::errc::kInvalidArgument, "line width must be 32, 42 or 48 characters", "lineWidth");
+    }
+    return m_store->transaction([&]() -> core::Status {
+        SIGMA_ASSIGN_OR_RETURN(KktState state, m_store->loadState());
+        state.lineWidth = characters;
         return m_store->saveState(state);
     });
 }

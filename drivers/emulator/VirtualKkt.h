@@ -42,6 +42,8 @@ public:
     /// Device conditions a person changes by hand: paper loaded, cover closed, OFD link up.
     core::Status setConditions(std::optional<bool> paperPresent, std::optional<bool> coverOpen,
                                std::optional<bool> ofdLink);
+    /// The printer's characters per line: 32 (57 mm paper), 42 or 48 (80 mm).
+    core::Status setLineWidth(int characters);
     /// The printed text of a fiscal document, or of the last printout when `number` is empty.
     core::Result<std::string> tape(std::optional<std::uint32_t> number);
     /// Archived documents with their decoded tags.

@@ -109,21 +109,24 @@ void addCatalogCommands(CLI::App& app, CliContext& context)
     auto* import = catalog->add_subcommand("import", "Import products from a CSV or JSON file; reports rejected rows");
     import->add_option("file", *file, "CSV or JSON file (by extension, else by content), or - for standard input")
         ->required();
-    import->callback([&context, file] { context.setAction([&context, file] { return importCatalog(context, *file); }); });
+    import->callback([&context, file] { context.setAction([&context, file] { return importCatalog(context, *file);
+});
+} // namespace sigma::cli
+);
 
-    auto text = std::make_shared<std::string>();
-    auto limit = std::make_shared<int>(20);
-    auto* search = catalog->add_subcommand("search", "Search products by name, SKU or barcode, best first");
-    search->add_option("text", *text, "What a cashier would type")->required();
-    search->add_option("--limit", *limit, "At most this many results (1-200)")->check(CLI::Range(1, 200));
-    search->callback([&context, text, limit] {
-        context.setAction([&context, text, limit] { return searchCatalog(context, *text, *limit); });
-    });
+auto text = std::make_shared<std::string>();
+auto limit = std::make_shared<int>(20);
+auto* search = catalog->add_subcommand("search", "Search products by name, SKU or barcode, best first");
+search->add_option("text", *text, "What a cashier would type")->required();
+search->add_option("--limit", *limit, "At most this many results (1-200)")->check(CLI::Range(1, 200));
+search->callback([&context, text, limit] {
+    context.setAction([&context, text, limit] { return searchCatalog(context, *text, *limit); });
+});
 
-    auto code = std::make_shared<std::string>();
-    auto* scan = catalog->add_subcommand("scan", "Find the product a scanned code stands for, as the sale screen does");
-    scan->add_option("code", *code, "EAN-13/8, UPC-A, Code 128, weight label or marking code")->required();
-    scan->callback([&context, code] { context.setAction([&context, code] { return scanCode(context, *code); }); });
+auto code = std::make_shared<std::string>();
+auto* scan = catalog->add_subcommand("scan", "Find the product a scanned code stands for, as the sale screen does");
+scan->add_option("code", *code, "EAN-13/8, UPC-A, Code 128, weight label or marking code")->required();
+scan->callback([&context, code] { context.setAction([&context, code] { return scanCode(context, *code); }); });
 }
 
 } // namespace sigma::cli

@@ -30,6 +30,7 @@ struct FaultOptions {
     std::string paper;
     std::string cover;
     std::string ofd;
+    std::optional<int> lineWidth;
     bool clear = false;
 };
 
@@ -140,6 +141,9 @@ core::Result<core::Json> setFaults(const CliContext& context, const FaultOptions
         ofd = ofd.value_or(true);
     }
     SIGMA_TRY(kkt->setConditions(paper, cover, ofd));
+    if (options.lineWidth) {
+        SIGMA_TRY(kkt->setLineWidth(*options.lineWidth));
+    }
     SIGMA_ASSIGN_OR_RETURN(auto state, kkt->state());
     return core::Json{{"faults",
                        {{"failCode", faults.failCode},
@@ -151,7 +155,8 @@ core::Result<core::Json> setFaults(const CliContext& context, const FaultOptions
                       {"conditions",
                        {{"paperPresent", state.paperPresent},
                         {"coverOpen", state.coverOpen},
-                        {"ofdLink", state.ofdLink}}}};
+                        {"ofdLink", state.ofdLink},
+                        {"lineWidth", state.lineWidth}}}};
 }
 
 core::Result<core::Json> listDrivers()
@@ -210,6 +215,7 @@ void addFiscalCommands(CLI::App& app, CliContext& context)
     fault->add_option("--paper", faults->paper, "Paper loaded: on|off");
     fault->add_option("--cover", faults->cover, "Cover: open|closed");
     fault->add_option("--ofd", faults->ofd, "OFD link: on|off");
+    fault->add_option("--line-width", faults->lineWidth, "Printer characters per line: 32, 42 or 48");
     fault->add_flag("--clear", faults->clear, "Clear every fault and restore normal conditions");
     fault->callback(
         [&context, faults] { context.setAction([&context, faults] { return setFaults(context, *faults); }); });

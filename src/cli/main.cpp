@@ -4,6 +4,7 @@
 #include "cli/CliContext.h"
 #include "cli/FiscalCommands.h"
 #include "cli/ReceiptCommands.h"
+#include "cli/StockCommands.h"
 #include "cli/TillCommands.h"
 #include "core/ErrorCodes.h"
 
@@ -38,6 +39,7 @@ int main(int argc, char** argv)
     sigma::cli::addCatalogCommands(app, context);
     sigma::cli::addFiscalCommands(app, context);
     sigma::cli::addTillCommands(app, context);
+    sigma::cli::addStockCommands(app, context);
 
     try {
         app.parse(argc, argv);

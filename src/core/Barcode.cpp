@@ -77,7 +77,8 @@ std::string_view trim(std::string_view text)
 /// EAN-13, "]C1" GS1-128, "]d2" GS1 DataMatrix); it is not part of the code.
 std::string_view stripAimPrefix(std::string_view text)
 {
-    if (text.size() > 3 && text[0] == ']' && ((text[1] >= 'A' && text[1] <= 'Z') || (text[1] >= 'a' && text[1] <= 'z')) &&
+    if (text.size() > 3 && text[0] == ']' &&
+        ((text[1] >= 'A' && text[1] <= 'Z') || (text[1] >= 'a' && text[1] <= 'z')) &&
         (isDigit(text[2]) || (text[2] >= 'A' && text[2] <= 'Z'))) {
         return text.substr(3);
     }

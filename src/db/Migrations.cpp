@@ -1,6 +1,7 @@
 #include "db/Migrations.h"
 
 #include "core/ErrorCodes.h"
+#include "db/ConnectionFactory.h"
 #include "db/Transaction.h"
 
 #include <chrono>
@@ -51,17 +52,42 @@ core::Result<bool> isApplied(Connection& connection, int version)
 
 core::Status apply(Connection& connection, const Migration& migration)
 {
-    // IMMEDIATE: the write lock first, so a second process migrating at the same time waits here
-    // and then sees the version as applied, instead of failing half-way.
-    SIGMA_ASSIGN_OR_RETURN(auto transaction, Transaction::begin(connection, TransactionMode::Immediate));
+    // Markers such as {{blob}} become this dialect's spelling (db/ConnectionFactory.h); an unknown
+    // one stops the run before anything is applied.
+    SIGMA_ASSIGN_OR_RETURN(const std::string sql, dialectSql(connection.dialect(), migration.sql));
+    const bool postgresql = connection.dialect() == "postgresql";
+    // Take the write lock first, so a second process migrating at the same time waits here and
+    // then sees the version as applied, instead of failing half-way. SQLite: BEGIN IMMEDIATE.
+    // PostgreSQL ignores that and has no database-wide write lock: lock schema_migrations itself
+    // (EXCLUSIVE mode lets readers in, keeps other migrators out until COMMIT) in a plain
+    // READ COMMITTED transaction, whose next statement then sees what the other one committed.
+    SIGMA_ASSIGN_OR_RETURN(auto transaction, Transaction::begin(connection, postgresql ? TransactionMode::Deferred
+                                                                                       : TransactionMode::Immediate));
+    if (postgresql) {
+        SIGMA_TRY(connection.execute("LOCK TABLE schema_migrations IN EXCLUSIVE MODE"));
+    }
     SIGMA_ASSIGN_OR_RETURN(const bool applied, isApplied(connection, migration.version));
     if (applied) {
         return core::ok();
     }
-    SIGMA_TRY(connection.executeScript(migration.sql));
+    SIGMA_TRY(connection.executeScript(sql));
     SIGMA_TRY(connection.execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES ($1, $2, $3)",
                                  {migration.version, migration.name, nowUtc()}));
     return transaction.commit();
+}
+
+/// CREATE TABLE IF NOT EXISTS is not safe against a concurrent creator on PostgreSQL (the loser
+/// gets a unique violation in the catalog): when it fails but the table is there, go on.
+core::Status createTable(Connection& connection)
+{
+    auto status = connection.execute(kCreateTable);
+    if (status.ok()) {
+        return status;
+    }
+    if (auto exists = connection.tableExists("schema_migrations"); exists.ok() && *exists) {
+        return core::ok();
+    }
+    return status;
 }
 
 } // namespace
@@ -69,7 +95,7 @@ core::Status apply(Connection& connection, const Migration& migration)
 core::Status migrate(Connection& connection, std::span<const Migration> migrations)
 {
     SIGMA_TRY(checkOrder(migrations));
-    SIGMA_TRY(connection.execute(kCreateTable));
+    SIGMA_TRY(createTable(connection));
     for (const Migration& migration : migrations) {
         SIGMA_ASSIGN_OR_RETURN(const bool applied, isApplied(connection, migration.version));
         if (applied) {

@@ -472,11 +472,11 @@ core::Result<Task> parseTask(const core::Json& json)
             return atolError(atol::kJsonMissingField, "required", "fiscalDocumentNumber");
         }
         const Json& number = reader.at("fiscalDocumentNumber");
-        if (!number.is_number_unsigned() || number.get<std::uint64_t>() == 0 ||
-            number.get<std::uint64_t>() > 0xFFFFFFFFULL) {
+        if (!number.is_number_integer() || number.get<std::int64_t>() <= 0 ||
+            number.get<std::int64_t>() > 0xFFFFFFFFLL) {
             return atolError(atol::kJsonInvalidValue, "expected a document number from 1", "fiscalDocumentNumber");
         }
-        document.fiscalDocumentNumber = static_cast<std::uint32_t>(number.get<std::uint64_t>());
+        document.fiscalDocumentNumber = static_cast<std::uint32_t>(number.get<std::int64_t>());
         SIGMA_ASSIGN_OR_RETURN(document.withRawData, reader.optBool("withRawData", false));
         task.body = document;
         break;

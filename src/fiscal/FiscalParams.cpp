@@ -14,7 +14,8 @@ core::Result<std::uint32_t> readNumber(const core::Json& params, const char* key
         return 0U;
     }
     const core::Json& value = params[key];
-    if (!value.is_number_unsigned() || value.get<std::uint64_t>() > 0xFFFFFFFFULL) {
+    // Numbers parsed from text are unsigned; numbers built in code may be signed: accept both.
+    if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 0xFFFFFFFFLL) {
         return atolError(atol::kJsonInvalidValue, "expected a non-negative number", std::string("fiscalParams.") + key);
     }
     return static_cast<std::uint32_t>(value.get<std::uint64_t>());

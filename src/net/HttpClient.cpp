@@ -2,11 +2,10 @@
 
 #include "core/ErrorCodes.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <curl/curl.h>
 #include <mutex>
 #include <system_error>
 #include <type_traits>
@@ -42,8 +41,7 @@ public:
 
     /// Sets an option, remembering the first failure. Restricted to the types curl's variadic
     /// interface accepts, so an `int` cannot be passed where curl reads a `long`.
-    template <typename T>
-    void set(CURLoption option, T value)
+    template <typename T> void set(CURLoption option, T value)
     {
         static_assert(std::is_same_v<T, long> || std::is_same_v<T, curl_off_t> || std::is_pointer_v<T>,
                       "curl options take long, curl_off_t or a pointer");
@@ -106,10 +104,7 @@ public:
         return m_file != nullptr;
     }
     [[nodiscard]] bool isOpen() const { return m_file != nullptr; }
-    [[nodiscard]] bool write(const char* data, std::size_t size)
-    {
-        return std::fwrite(data, 1, size, m_file) == size;
-    }
+    [[nodiscard]] bool write(const char* data, std::size_t size) { return std::fwrite(data, 1, size, m_file) == size; }
     /// Flushes and closes; false when the data did not reach the file.
     bool close()
     {
@@ -195,9 +190,8 @@ std::size_t onHeaderLine(char* buffer, std::size_t size, std::size_t count, void
         transfer->response.headers = {};
         const std::size_t space = line.find(' ');
         transfer->response.status = 0;
-        for (std::size_t i = space + 1; space != std::string_view::npos && i < line.size() && line[i] >= '0' &&
-                                        line[i] <= '9';
-             ++i) {
+        for (std::size_t i = space + 1;
+             space != std::string_view::npos && i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) {
             transfer->response.status = transfer->response.status * 10 + (line[i] - '0');
         }
         return length;
@@ -209,7 +203,7 @@ std::size_t onHeaderLine(char* buffer, std::size_t size, std::size_t count, void
     if ((line.front() == ' ' || line.front() == '\t') && !transfer->response.headers.empty()) {
         // obsolete line folding: continues the previous field's value
         auto fields = transfer->response.headers.all();
-        fields.back().second += " " + std::string(trimmed);
+        fields.back().second.append(" ").append(trimmed);
         transfer->response.headers = {};
         for (auto& [name, value] : fields) {
             transfer->response.headers.add(std::move(name), std::move(value));
@@ -238,18 +232,18 @@ bool startDownloadBody(Transfer& transfer)
         const auto range = transfer.response.headers.get("Content-Range");
         const auto start = range ? contentRangeStart(*range) : std::nullopt;
         if (transfer.resumeFrom == 0 || !start || *start != transfer.resumeFrom) {
-            transfer.failure = core::Error(core::errc::kBadHttpResponse,
-                                           "206 reply with Content-Range '" + range.value_or("") +
-                                               "' does not continue the file at byte " +
-                                               std::to_string(transfer.resumeFrom));
+            transfer.failure =
+                core::Error(core::errc::kBadHttpResponse, "206 reply with Content-Range '" + range.value_or("") +
+                                                              "' does not continue the file at byte " +
+                                                              std::to_string(transfer.resumeFrom));
             return false;
         }
         append = true;
     }
     if (!transfer.file.open(*transfer.target, append)) {
         transfer.failure = core::Error(core::errc::kIo,
-                                       "cannot open '" + transfer.target->string() + "' for writing: " +
-                                           std::generic_category().message(errno),
+                                       "cannot open '" + transfer.target->string() +
+                                           "' for writing: " + std::generic_category().message(errno),
                                        "target");
         return false;
     }
@@ -273,10 +267,9 @@ std::size_t onBody(char* data, std::size_t size, std::size_t count, void* userda
         return length;
     }
     if (!transfer->file.write(data, length)) {
-        transfer->failure = core::Error(core::errc::kIo,
-                                        "cannot write '" + transfer->target->string() + "': " +
-                                            std::generic_category().message(errno),
-                                        "target");
+        transfer->failure = core::Error(
+            core::errc::kIo,
+            "cannot write '" + transfer->target->string() + "': " + std::generic_category().message(errno), "target");
         return 0;
     }
     return length;

@@ -16,7 +16,7 @@ struct HttpClientRequest {
     Headers headers;
     std::string body;
     int connectTimeoutMs = 5000;
-    int totalTimeoutMs = 30000; ///< the whole exchange, body included
+    int totalTimeoutMs = 30000;              ///< the whole exchange, body included
     std::optional<std::string> caBundlePath; ///< PEM file of trusted CAs instead of the system store
     bool verifyTls = true;
     bool acceptGzip = true; ///< advertise compression and decode it transparently (ignored by download)

@@ -2,6 +2,9 @@
 
 #include "core/ErrorCodes.h"
 
+#include <algorithm>
+#include <array>
+#include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -17,10 +20,6 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
-
-#include <algorithm>
-#include <array>
-#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -166,8 +165,7 @@ beast::tcp_stream& lowestLayer(beast::tcp_stream& stream)
 
 /// One HTTP/1.1 connection: read a request, run the handler inline, write the response, repeat.
 /// Every step runs on the connection's strand (the socket's executor), so the members need no lock.
-template <typename Stream>
-class HttpSession final : public SessionBase {
+template <typename Stream> class HttpSession final : public SessionBase {
 public:
     HttpSession(tcp::socket socket, std::shared_ptr<ServerState> state)
         : SessionBase(std::move(state)), m_stream(std::move(socket))
@@ -273,8 +271,8 @@ private:
     {
         // The client went away, the connection idled out or stop() cut it: nothing to answer.
         if (ec == http::error::end_of_stream || ec == http::error::partial_message || ec == beast::error::timeout ||
-            ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
-            ec == asio::error::eof || ec.category() != http::make_error_code(http::error::bad_method).category()) {
+            ec == asio::error::operation_aborted || ec == asio::error::connection_reset || ec == asio::error::eof ||
+            ec.category() != http::make_error_code(http::error::bad_method).category()) {
             closeNow();
             return;
         }
@@ -377,10 +375,9 @@ private:
         m_accessResponse = std::move(response);
 
         lowestLayer(m_stream).expires_after(std::chrono::milliseconds(options().writeTimeoutMs));
-        http::async_write(m_stream, m_response,
-                          [self = self(), keepAlive, linger](beast::error_code ec, std::size_t) {
-                              self->onWritten(ec, keepAlive, linger);
-                          });
+        http::async_write(m_stream, m_response, [self = self(), keepAlive, linger](beast::error_code ec, std::size_t) {
+            self->onWritten(ec, keepAlive, linger);
+        });
     }
 
     void onWritten(beast::error_code ec, bool keepAlive, bool linger)
@@ -466,8 +463,7 @@ using PlainSession = HttpSession<beast::tcp_stream>;
 class HttpServerRuntime {
 public:
     HttpServerRuntime(HttpServerOptions options, Router router)
-        : m_ioc(std::max(1, options.threads)),
-          m_acceptor(asio::make_strand(m_ioc)),
+        : m_ioc(std::max(1, options.threads)), m_acceptor(asio::make_strand(m_ioc)),
           m_acceptRetry(m_acceptor.get_executor()),
           m_state(std::make_shared<ServerState>(std::move(options), std::move(router)))
     {
@@ -659,7 +655,9 @@ private:
     std::atomic<std::uint16_t> m_port{0};
 };
 
-HttpServer::HttpServer(HttpServerOptions options) : m_impl(std::make_unique<Impl>(std::move(options))) {}
+HttpServer::HttpServer(HttpServerOptions options) : m_impl(std::make_unique<Impl>(std::move(options)))
+{
+}
 
 HttpServer::~HttpServer()
 {

@@ -20,14 +20,14 @@ namespace sigma::net {
 using AccessHook = std::function<void(const HttpRequest&, const HttpResponse&, std::chrono::microseconds elapsed)>;
 
 struct HttpServerOptions {
-    std::string host = "127.0.0.1"; ///< an IP address or a name to resolve ("0.0.0.0" for all IPv4)
-    std::uint16_t port = 0;         ///< 0 = an ephemeral port; see HttpServer::port()
-    int threads = 2;                ///< I/O threads; handlers run on them
-    std::size_t maxBodyBytes = 1 << 20; ///< larger request bodies get 413
+    std::string host = "127.0.0.1";         ///< an IP address or a name to resolve ("0.0.0.0" for all IPv4)
+    std::uint16_t port = 0;                 ///< 0 = an ephemeral port; see HttpServer::port()
+    int threads = 2;                        ///< I/O threads; handlers run on them
+    std::size_t maxBodyBytes = 1 << 20;     ///< larger request bodies get 413
     std::size_t maxHeaderBytes = 16 * 1024; ///< larger request heads get 431
-    int readTimeoutMs = 30000;  ///< per request, including a keep-alive connection's idle time
-    int writeTimeoutMs = 30000; ///< per response
-    int stopTimeoutMs = 10000;  ///< stop() waits this long for in-flight requests, then cuts them
+    int readTimeoutMs = 30000;              ///< per request, including a keep-alive connection's idle time
+    int writeTimeoutMs = 30000;             ///< per response
+    int stopTimeoutMs = 10000;              ///< stop() waits this long for in-flight requests, then cuts them
     AccessHook onAccess;
 };
 

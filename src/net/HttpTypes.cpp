@@ -111,9 +111,9 @@ core::Result<std::string> percentDecode(std::string_view text, bool plusIsSpace)
             const int high = i + 1 < text.size() ? hexValue(text[i + 1]) : -1;
             const int low = i + 2 < text.size() ? hexValue(text[i + 2]) : -1;
             if (high < 0 || low < 0) {
-                return core::Error(core::errc::kBadPercentEncoding,
-                                   "malformed percent-escape at offset " + std::to_string(i) + " in '" +
-                                       std::string(text.substr(0, 80)) + "'");
+                return core::Error(core::errc::kBadPercentEncoding, "malformed percent-escape at offset " +
+                                                                        std::to_string(i) + " in '" +
+                                                                        std::string(text.substr(0, 80)) + "'");
             }
             out.push_back(static_cast<char>(high * 16 + low));
             i += 2;

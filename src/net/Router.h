@@ -10,7 +10,8 @@
 namespace sigma::net {
 
 /// A request handler. It runs on a server I/O thread and may block it, so long work belongs
-/// elsewhere. An exception it throws becomes a 500 response; it never reaches the server.
+/// elsewhere; with several I/O threads it is called concurrently, so it must be thread-safe. An
+/// exception it throws becomes a 500 response; it never reaches the server.
 using Handler = std::function<HttpResponse(HttpRequest&)>;
 
 /// Called with the request and the exception's what() when a handler throws (for logging; the

@@ -18,6 +18,8 @@ namespace errc = core::errc;
 
 constexpr std::string_view kProductColumns = "seq, id, sku, name, price, unit, vat_rate, payment_object, weighed, plu, "
                                              "category_id, active, updated_at_us, image";
+/// The page cache of a catalog write transaction, in KiB.
+constexpr std::int64_t kTransactionCacheKiB = 64 * 1024;
 /// Above this many products a bulk upsert merges the search index afterwards.
 constexpr std::size_t kOptimizeAfter = 1000;
 /// Typo variants are generated for at most this many words of a query, and for words no longer
@@ -81,17 +83,16 @@ std::size_t utf8Length(std::string_view text)
 /// An FTS5 string token: the words are letters and digits only after normalisation, but quoting
 /// (and doubling any quote) keeps the query a plain term whatever the word holds: NEAR, AND, -,
 /// ^ and * typed by a cashier are never operators.
-std::string ftsTerm(std::string_view word, bool prefix)
+void appendFtsTerm(std::string& expression, std::string_view word, bool prefix)
 {
-    std::string term = "\"";
+    expression += '"';
     for (char c : word) {
-        term += c;
+        expression += c;
         if (c == '"') {
-            term += '"';
+            expression += '"';
         }
     }
-    term += prefix ? "\"*" : "\"";
-    return term;
+    expression += prefix ? "\"*" : "\"";
 }
 
 std::string ftsAllWords(const std::vector<std::string>& words, bool prefix)
@@ -101,14 +102,23 @@ std::string ftsAllWords(const std::vector<std::string>& words, bool prefix)
         if (!expression.empty()) {
             expression += " AND ";
         }
-        expression += ftsTerm(word, prefix);
+        appendFtsTerm(expression, word, prefix);
     }
     return expression;
 }
 
-/// Every word as a prefix, and each of the first few long words also as any of its one-edit
-/// variants; empty when no word could be expanded (the plain prefix query ran already).
-std::string ftsWithTypos(const std::vector<std::string>& words)
+bool hasWordStartingWith(const std::vector<std::string>& vocabulary, std::string_view prefix)
+{
+    const auto it = std::lower_bound(vocabulary.begin(), vocabulary.end(), prefix,
+                                     [](const std::string& word, std::string_view p) { return word < p; });
+    return it != vocabulary.end() && std::string_view(*it).substr(0, prefix.size()) == prefix;
+}
+
+/// Every word as a prefix, and each of the first few long words also as those of its one-edit
+/// variants that start some word of the index: typically one or two of several hundred, so the
+/// query stays as cheap as a plain one. Empty when no word could be expanded (the plain query ran
+/// already) or some word can match nothing at all.
+std::string ftsWithTypos(const std::vector<std::string>& words, const std::vector<std::string>& vocabulary)
 {
     std::string expression;
     std::size_t expanded = 0;
@@ -117,20 +127,31 @@ std::string ftsWithTypos(const std::vector<std::string>& words)
             expression += " AND ";
         }
         const std::size_t length = utf8Length(word);
-        std::vector<std::string> variants;
-        if (expanded < kMaxTypoWords && length >= kMinTypoWordLength && length <= kMaxTypoWordLength) {
-            variants = oneEditVariants(word);
-        }
-        if (variants.empty()) {
-            expression += ftsTerm(word, true);
+        if (expanded == kMaxTypoWords || length < kMinTypoWordLength || length > kMaxTypoWordLength) {
+            appendFtsTerm(expression, word, true);
             continue;
         }
-        ++expanded;
-        expression += "(" + ftsTerm(word, true);
-        for (const auto& variant : variants) {
-            expression += " OR " + ftsTerm(variant, true);
+        std::vector<std::string> terms;
+        if (hasWordStartingWith(vocabulary, word)) {
+            terms.push_back(word);
         }
-        expression += ")";
+        for (auto& variant : oneEditVariants(word)) {
+            if (hasWordStartingWith(vocabulary, variant)) {
+                terms.push_back(std::move(variant));
+            }
+        }
+        if (terms.empty()) {
+            return {}; // the word is nothing like any word of the catalog
+        }
+        ++expanded;
+        expression += '(';
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            if (i > 0) {
+                expression += " OR ";
+            }
+            appendFtsTerm(expression, terms[i], true);
+        }
+        expression += ')';
     }
     return expanded > 0 ? expression : std::string();
 }
@@ -266,17 +287,48 @@ std::string_view catalogMatchName(CatalogMatch match)
     return "name";
 }
 
-CatalogRepository::CatalogRepository(TerminalDatabase& database) : m_database(database) {}
+CatalogRepository::CatalogRepository(TerminalDatabase& database) : m_database(database)
+{
+}
 
 core::Status CatalogRepository::transaction(const std::function<core::Status()>& body)
 {
-    auto& connection = m_database.connection();
-    if (connection.inTransaction()) {
-        return body();
+    if (m_transactionDepth > 0) {
+        return body(); // the enclosing call writes the index and commits
     }
-    SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(connection, db::TransactionMode::Immediate));
-    SIGMA_TRY(body());
-    return tx.commit();
+    ++m_transactionDepth;
+    struct Done {
+        CatalogRepository& self;
+        ~Done()
+        {
+            --self.m_transactionDepth;
+            self.m_pendingIndex.clear(); // written, or rolled back with the transaction
+        }
+    } done{*this};
+
+    auto& connection = m_database.connection();
+    const auto run = [&]() -> core::Status {
+        SIGMA_TRY(body());
+        SIGMA_TRY(writePendingIndex());
+        return connection.execute("UPDATE catalog_state SET revision = revision + 1 WHERE id = 1");
+    };
+    if (connection.inTransaction()) {
+        return run();
+    }
+    // An import touches the products, barcode and index b-trees all over: with SQLite's default
+    // 2 MiB page cache a large transaction spills dirty pages to the WAL and reads them back
+    // (about a tenth of a 100,000-product import). Pages are allocated only as needed, and the
+    // setting is put back afterwards.
+    SIGMA_ASSIGN_OR_RETURN(auto cacheSize, connection.queryOne("PRAGMA cache_size"));
+    const std::int64_t previous = cacheSize ? cacheSize->int64(0) : -2000;
+    SIGMA_TRY(connection.execute("PRAGMA cache_size = " + std::to_string(-kTransactionCacheKiB)));
+    const core::Status status = [&]() -> core::Status {
+        SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(connection, db::TransactionMode::Immediate));
+        SIGMA_TRY(run());
+        return tx.commit();
+    }();
+    (void)connection.execute("PRAGMA cache_size = " + std::to_string(previous)); // only speed depends on it
+    return status;
 }
 
 core::Status CatalogRepository::upsertCategory(const CatalogCategory& category)
@@ -303,14 +355,14 @@ core::Status CatalogRepository::upsertCategory(const CatalogCategory& category)
 
 core::Result<std::vector<CatalogCategory>> CatalogRepository::categories()
 {
-    SIGMA_ASSIGN_OR_RETURN(auto rows, m_database.connection().query(
-                                          "SELECT id, name, parent_id, sort, updated_at_us FROM categories "
-                                          "ORDER BY parent_id IS NOT NULL, parent_id, sort, name"));
+    SIGMA_ASSIGN_OR_RETURN(
+        auto rows, m_database.connection().query("SELECT id, name, parent_id, sort, updated_at_us FROM categories "
+                                                 "ORDER BY parent_id IS NOT NULL, parent_id, sort, name"));
     std::vector<CatalogCategory> out;
     out.reserve(rows.size());
     for (const auto& row : rows) {
-        out.push_back({row.text(0), row.text(1), row.optionalText(2).value_or(""), static_cast<int>(row.int64(3)),
-                       row.int64(4)});
+        out.push_back(
+            {row.text(0), row.text(1), row.optionalText(2).value_or(""), static_cast<int>(row.int64(3)), row.int64(4)});
     }
     return out;
 }
@@ -360,55 +412,99 @@ core::Status CatalogRepository::validate(const CatalogProduct& product)
     return core::ok();
 }
 
+void CatalogRepository::indexAdd(std::int64_t seq, const std::string& searchText)
+{
+    m_pendingIndex.push_back({true, seq, searchText});
+}
+
+void CatalogRepository::indexRemove(std::int64_t seq, const std::string& searchText)
+{
+    m_pendingIndex.push_back({false, seq, searchText});
+}
+
+core::Status CatalogRepository::writePendingIndex()
+{
+    // Consecutive index statements and nothing else: FTS5 flushes the terms it holds in memory
+    // into a new index segment whenever another statement opens a savepoint (an upsert, a
+    // foreign key check), so writing the index row by row between the products and barcodes
+    // made one segment per product and a 100,000-product import several times slower.
+    auto& connection = m_database.connection();
+    for (const auto& op : m_pendingIndex) {
+        if (op.add) {
+            SIGMA_TRY(connection.execute("INSERT INTO catalog_fts (rowid, search_text) VALUES ($1, $2)",
+                                         {op.seq, op.searchText}));
+        } else {
+            // An external-content index forgets a row given exactly the text it indexed.
+            SIGMA_TRY(connection.execute(
+                "INSERT INTO catalog_fts (catalog_fts, rowid, search_text) VALUES ('delete', $1, $2)",
+                {op.seq, op.searchText}));
+        }
+    }
+    m_pendingIndex.clear();
+    return core::ok();
+}
+
 core::Result<bool> CatalogRepository::writeProduct(const CatalogProduct& product)
 {
     SIGMA_TRY(validate(product));
     auto& connection = m_database.connection();
 
-    // One look-up answers both questions: does the product exist, and is its SKU taken.
-    SIGMA_ASSIGN_OR_RETURN(auto owners, connection.query("SELECT id, name FROM products "
+    // One look-up answers both questions: does the product exist (and what did the index get
+    // from it), and is its SKU taken.
+    SIGMA_ASSIGN_OR_RETURN(auto owners, connection.query("SELECT id, name, seq, search_text, active FROM products "
                                                          "WHERE id = $1 OR (sku = $2 AND sku <> '')",
                                                          {product.id, product.sku}));
-    bool exists = false;
+    std::optional<db::Row> old;
     for (const auto& row : owners) {
         if (row.text(0) == product.id) {
-            exists = true;
+            old = row;
         } else {
-            return core::Error(errc::kDuplicateSku,
-                               "SKU " + product.sku + " belongs to another product (" + row.text(1) + ", " +
-                                   row.text(0) + ")",
-                               "sku");
+            return core::Error(
+                errc::kDuplicateSku,
+                "SKU " + product.sku + " belongs to another product (" + row.text(1) + ", " + row.text(0) + ")", "sku");
         }
+    }
+    const std::string searchText = searchTextOf(product);
+    const bool wasIndexed = old && old->int64(4) != 0;
+    const bool textChanged = !old || old->text(3) != searchText;
+    if (wasIndexed && (!product.active || textChanged)) {
+        indexRemove(old->int64(2), old->text(3));
     }
     if (product.plu) {
         SIGMA_TRY(connection.execute("UPDATE products SET plu = NULL WHERE plu = $1 AND id <> $2",
                                      {*product.plu, product.id}));
     }
-    auto written = connection.execute(
+    auto written = connection.queryOne(
         "INSERT INTO products (id, sku, name, price, unit, vat_rate, payment_object, weighed, plu, category_id, "
-        "active, updated_at_us, image, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+        "active, updated_at_us, image, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+        "$14) "
         "ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, name = excluded.name, price = excluded.price, "
         "unit = excluded.unit, vat_rate = excluded.vat_rate, payment_object = excluded.payment_object, "
         "weighed = excluded.weighed, plu = excluded.plu, category_id = excluded.category_id, "
         "active = excluded.active, updated_at_us = excluded.updated_at_us, image = excluded.image, "
-        "search_text = excluded.search_text",
+        "search_text = excluded.search_text RETURNING seq",
         {product.id, product.sku, product.name, product.price.kopecks(), core::measureUnitCode(product.unit),
          std::string(core::VatTable::standard().info(product.vat).atolName),
          std::string(core::paymentObjectName(product.paymentObject)), product.weighed, product.plu,
-         optionalText(product.categoryId), product.active, product.updatedAtUs, product.image,
-         searchTextOf(product)});
+         optionalText(product.categoryId), product.active, product.updatedAtUs, product.image, searchText});
     if (!written) {
         if (written.error().code == errc::kDbConstraint && !product.categoryId.empty()) {
-            SIGMA_ASSIGN_OR_RETURN(auto category, connection.queryOne("SELECT 1 FROM categories WHERE id = $1",
-                                                                       {product.categoryId}));
+            SIGMA_ASSIGN_OR_RETURN(auto category,
+                                   connection.queryOne("SELECT 1 FROM categories WHERE id = $1", {product.categoryId}));
             if (!category) {
                 return core::Error(errc::kUnknownCategory, "unknown category " + product.categoryId, "categoryId");
             }
         }
         return written.error();
     }
+    if (!*written) {
+        return core::Error(errc::kDbError, "upsert of product " + product.id + " returned no row");
+    }
+    if (product.active && (!wasIndexed || textChanged)) {
+        indexAdd((*written)->int64(0), searchText);
+    }
 
-    if (exists) {
+    if (old) {
         SIGMA_TRY(connection.execute("DELETE FROM barcodes WHERE product_id = $1", {product.id}));
     }
     std::unordered_set<std::string> seen;
@@ -423,7 +519,7 @@ core::Result<bool> CatalogRepository::writeProduct(const CatalogProduct& product
                                      "position = excluded.position",
                                      {parsed.lookupKey, product.id, position++}));
     }
-    return !exists;
+    return !old;
 }
 
 core::Result<bool> CatalogRepository::upsertProduct(const CatalogProduct& product)
@@ -457,23 +553,39 @@ core::Result<CatalogUpsertCounts> CatalogRepository::upsertProducts(std::span<co
 
 core::Status CatalogRepository::setActive(std::string_view id, bool active, std::int64_t atUs)
 {
-    auto& connection = m_database.connection();
-    SIGMA_TRY(connection.execute("UPDATE products SET active = $2, updated_at_us = $3 WHERE id = $1",
-                                 {id, active, atUs}));
-    if (connection.changes() == 0) {
-        return core::Error(errc::kProductNotFound, "no product with id " + std::string(id), "id");
-    }
-    return core::ok();
+    return transaction([&]() -> core::Status {
+        auto& connection = m_database.connection();
+        SIGMA_ASSIGN_OR_RETURN(
+            auto old, connection.queryOne("SELECT seq, search_text, active FROM products WHERE id = $1", {id}));
+        if (!old) {
+            return core::Error(errc::kProductNotFound, "no product with id " + std::string(id), "id");
+        }
+        SIGMA_TRY(connection.execute("UPDATE products SET active = $2, updated_at_us = $3 WHERE id = $1",
+                                     {id, active, atUs}));
+        const bool wasActive = old->int64(2) != 0;
+        if (wasActive && !active) {
+            indexRemove(old->int64(0), old->text(1));
+        } else if (!wasActive && active) {
+            indexAdd(old->int64(0), old->text(1));
+        }
+        return core::ok();
+    });
 }
 
 core::Status CatalogRepository::deleteProduct(std::string_view id)
 {
-    auto& connection = m_database.connection();
-    SIGMA_TRY(connection.execute("DELETE FROM products WHERE id = $1", {id}));
-    if (connection.changes() == 0) {
-        return core::Error(errc::kProductNotFound, "no product with id " + std::string(id), "id");
-    }
-    return core::ok();
+    return transaction([&]() -> core::Status {
+        auto& connection = m_database.connection();
+        SIGMA_ASSIGN_OR_RETURN(
+            auto old, connection.queryOne("SELECT seq, search_text, active FROM products WHERE id = $1", {id}));
+        if (!old) {
+            return core::Error(errc::kProductNotFound, "no product with id " + std::string(id), "id");
+        }
+        if (old->int64(2) != 0) {
+            indexRemove(old->int64(0), old->text(1));
+        }
+        return connection.execute("DELETE FROM products WHERE id = $1", {id}); // barcodes go by ON DELETE CASCADE
+    });
 }
 
 core::Result<std::vector<CatalogProduct>> CatalogRepository::loadProducts(std::string_view whereClause,
@@ -500,11 +612,10 @@ core::Result<std::vector<CatalogProduct>> CatalogRepository::loadProducts(std::s
         return products;
     }
     // All barcodes in one statement: the ids travel as one JSON array parameter.
-    SIGMA_ASSIGN_OR_RETURN(auto barcodeRows,
-                           connection.query("SELECT product_id, barcode FROM barcodes "
-                                            "WHERE product_id IN (SELECT value FROM json_each($1)) "
-                                            "ORDER BY product_id, position",
-                                            {ids.dump()}));
+    SIGMA_ASSIGN_OR_RETURN(auto barcodeRows, connection.query("SELECT product_id, barcode FROM barcodes "
+                                                              "WHERE product_id IN (SELECT value FROM json_each($1)) "
+                                                              "ORDER BY product_id, position",
+                                                              {ids.dump()}));
     for (const auto& row : barcodeRows) {
         if (auto it = byId.find(row.text(0)); it != byId.end()) {
             products[it->second].barcodes.push_back(row.text(1));
@@ -565,6 +676,14 @@ core::Status CatalogRepository::optimizeSearchIndex()
     return m_database.connection().execute("INSERT INTO catalog_fts (catalog_fts) VALUES ('optimize')");
 }
 
+core::Status CatalogRepository::rebuildSearchIndex()
+{
+    // The index's content is the view of active products, so 'rebuild' recreates it exactly.
+    return transaction([&]() -> core::Status {
+        return m_database.connection().execute("INSERT INTO catalog_fts (catalog_fts) VALUES ('rebuild')");
+    });
+}
+
 core::Status CatalogRepository::addExactHits(std::string_view sql, const db::Param& key, CatalogMatch match,
                                              double score, Candidates& found)
 {
@@ -575,22 +694,46 @@ core::Status CatalogRepository::addExactHits(std::string_view sql, const db::Par
     return core::ok();
 }
 
-core::Status CatalogRepository::addCandidates(std::string_view matchExpression, CatalogMatch match, double base,
-                                              const std::vector<std::string>& rankWords, Candidates& found)
+core::Result<std::size_t> CatalogRepository::addCandidates(std::string_view matchExpression, CatalogMatch match,
+                                                           double base, const std::vector<std::string>& rankWords,
+                                                           int limit, Candidates& found)
 {
     // Candidates in index order, capped, then ranked here: FTS5's own ORDER BY rank would score
     // every match first (tens of milliseconds for a one-letter query over 100,000 names).
-    SIGMA_ASSIGN_OR_RETURN(auto rows, m_database.connection().query(
-                                          "SELECT p.seq, p.search_text FROM catalog_fts "
-                                          "JOIN products p ON p.seq = catalog_fts.rowid "
-                                          "WHERE catalog_fts MATCH $1 AND p.active = 1 LIMIT $2",
-                                          {matchExpression, kCandidateLimit}));
+    SIGMA_ASSIGN_OR_RETURN(auto rows,
+                           m_database.connection().query("SELECT p.seq, p.search_text FROM catalog_fts "
+                                                         "JOIN products p ON p.seq = catalog_fts.rowid "
+                                                         "WHERE catalog_fts MATCH $1 AND p.active = 1 LIMIT $2",
+                                                         {matchExpression, limit}));
     const bool allowTypos = match == CatalogMatch::Typo;
     for (const auto& row : rows) {
         const std::string& text = row.text(1);
         found.offer(row.int64(0), text, base + matchQuality(rankWords, text, allowTypos), match);
     }
-    return core::ok();
+    return rows.size();
+}
+
+core::Result<const std::vector<std::string>*> CatalogRepository::vocabulary()
+{
+    auto& connection = m_database.connection();
+    SIGMA_ASSIGN_OR_RETURN(auto revision, connection.queryOne("SELECT revision FROM catalog_state WHERE id = 1"));
+    const std::int64_t current = revision ? revision->int64(0) : 0;
+    if (current == m_vocabularyRevision) {
+        return &m_vocabulary;
+    }
+    // fts5vocab lists the index's terms in order; a temp table, so it works on a read-only
+    // connection too. Terms with digits (SKUs, sizes) sort before 'a' and get no typo variants.
+    SIGMA_TRY(connection.executeScript("CREATE VIRTUAL TABLE IF NOT EXISTS temp.catalog_vocabulary "
+                                       "USING fts5vocab(main, catalog_fts, row)"));
+    SIGMA_ASSIGN_OR_RETURN(auto rows, connection.query("SELECT term FROM temp.catalog_vocabulary WHERE term >= 'a'"));
+    m_vocabulary.clear();
+    m_vocabulary.reserve(rows.size());
+    for (const auto& row : rows) {
+        m_vocabulary.push_back(row.text(0));
+    }
+    std::sort(m_vocabulary.begin(), m_vocabulary.end());
+    m_vocabularyRevision = current;
+    return &m_vocabulary;
 }
 
 core::Result<std::vector<CatalogSearchHit>> CatalogRepository::search(std::string_view text, int limit)
@@ -608,8 +751,8 @@ core::Result<std::vector<CatalogSearchHit>> CatalogRepository::search(std::strin
                                "WHERE b.barcode = $1 AND p.active = 1",
                                parsed->lookupKey, CatalogMatch::Barcode, kBarcodeScore, found));
     }
-    SIGMA_TRY(addExactHits("SELECT seq, search_text FROM products WHERE sku = $1 AND sku <> '' AND active = 1",
-                           query, CatalogMatch::Sku, kSkuScore, found));
+    SIGMA_TRY(addExactHits("SELECT seq, search_text FROM products WHERE sku = $1 AND sku <> '' AND active = 1", query,
+                           CatalogMatch::Sku, kSkuScore, found));
     if (allDigits(query) && query.size() <= kMaxPluDigits) {
         SIGMA_TRY(addExactHits("SELECT seq, search_text FROM products WHERE plu = $1 AND active = 1",
                                std::stoi(std::string(query)), CatalogMatch::Plu, kPluScore, found));
@@ -619,8 +762,14 @@ core::Result<std::vector<CatalogSearchHit>> CatalogRepository::search(std::strin
     // query matches more than the candidate limit.
     const std::vector<std::string> words = queryWords(query);
     if (!words.empty()) {
-        SIGMA_TRY(addCandidates(ftsAllWords(words, false), CatalogMatch::Name, kNameBase, words, found));
-        SIGMA_TRY(addCandidates(ftsAllWords(words, true), CatalogMatch::Name, kNameBase, words, found));
+        SIGMA_ASSIGN_OR_RETURN(auto prefixed, addCandidates(ftsAllWords(words, true), CatalogMatch::Name, kNameBase,
+                                                            words, kCandidateLimit, found));
+        if (prefixed == static_cast<std::size_t>(kCandidateLimit)) {
+            // More prefix matches than candidates: make sure the whole-word matches, the best
+            // ones, are among them.
+            SIGMA_TRY(
+                addCandidates(ftsAllWords(words, false), CatalogMatch::Name, kNameBase, words, kCandidateLimit, found));
+        }
     }
     if (allDigits(query) && query.size() >= kMinBarcodePrefix && query.size() <= kMaxBarcodePrefix) {
         // The barcode index is ordered: a range scan finds codes that start with the digits.
@@ -644,12 +793,13 @@ core::Result<std::vector<CatalogSearchHit>> CatalogRepository::search(std::strin
                 continue;
             }
             SIGMA_TRY(addCandidates(ftsAllWords(convertedWords, true), CatalogMatch::Layout, kLayoutBase,
-                                    convertedWords, found));
+                                    convertedWords, kCandidateLimit, found));
         }
     }
     if (found.size() < wanted && !words.empty()) {
-        if (const std::string expression = ftsWithTypos(words); !expression.empty()) {
-            SIGMA_TRY(addCandidates(expression, CatalogMatch::Typo, kTypoBase, words, found));
+        SIGMA_ASSIGN_OR_RETURN(const auto* known, vocabulary());
+        if (const std::string expression = ftsWithTypos(words, *known); !expression.empty()) {
+            SIGMA_TRY(addCandidates(expression, CatalogMatch::Typo, kTypoBase, words, kTypoCandidateLimit, found));
         }
     }
 
@@ -662,8 +812,8 @@ core::Result<std::vector<CatalogSearchHit>> CatalogRepository::search(std::strin
         seqs.push_back(entry.seq);
     }
     std::vector<std::int64_t> loadedSeqs;
-    SIGMA_ASSIGN_OR_RETURN(auto products, loadProducts("WHERE seq IN (SELECT value FROM json_each($1))",
-                                                       {seqs.dump()}, &loadedSeqs));
+    SIGMA_ASSIGN_OR_RETURN(auto products,
+                           loadProducts("WHERE seq IN (SELECT value FROM json_each($1))", {seqs.dump()}, &loadedSeqs));
     std::unordered_map<std::int64_t, CatalogProduct*> bySeq;
     for (std::size_t i = 0; i < products.size(); ++i) {
         bySeq.emplace(loadedSeqs[i], &products[i]);

@@ -95,6 +95,8 @@ public:
     /// vague for the order among the rest to matter, and ranking every match of "м" would take
     /// longer than typing the next letter.
     static constexpr int kCandidateLimit = 1000;
+    /// Typo matches rank below every other kind: fewer candidates suffice.
+    static constexpr int kTypoCandidateLimit = 300;
 
     explicit CatalogRepository(TerminalDatabase& database);
 
@@ -135,30 +137,52 @@ public:
 
     /// Merges the search index into one segment (SQLite's FTS5 'optimize').
     core::Status optimizeSearchIndex();
+    /// Recreates the search index from the active products. Only this class writes the index (in
+    /// the transaction that writes the product); this repairs it should anything else ever change
+    /// products behind its back.
+    core::Status rebuildSearchIndex();
 
     /// The checks upsertProduct() makes before writing.
     [[nodiscard]] static core::Status validate(const CatalogProduct& product);
 
     /// Runs `body` in an IMMEDIATE transaction, or in the caller's when one is already open, so
-    /// that reads and writes of an import see and leave one consistent catalog.
+    /// that reads and writes of an import see and leave one consistent catalog. The search index
+    /// changes of the writes inside are applied together at the end of the outermost call.
     core::Status transaction(const std::function<core::Status()>& body);
 
 private:
     class Candidates;
 
     core::Result<bool> writeProduct(const CatalogProduct& product);
+    /// Index changes wait for the end of the transaction (writePendingIndex()), in order.
+    void indexAdd(std::int64_t seq, const std::string& searchText);
+    void indexRemove(std::int64_t seq, const std::string& searchText);
+    core::Status writePendingIndex();
     /// Products with their barcodes; `seqs`, when given, receives each one's rowid.
     core::Result<std::vector<CatalogProduct>> loadProducts(std::string_view whereClause,
                                                            std::initializer_list<db::Param> params,
                                                            std::vector<std::int64_t>* seqs = nullptr);
     core::Result<std::optional<CatalogProduct>> loadOne(std::string_view whereClause,
                                                         std::initializer_list<db::Param> params);
-    core::Status addCandidates(std::string_view matchExpression, CatalogMatch match, double base,
-                               const std::vector<std::string>& rankWords, Candidates& found);
+    /// Runs an FTS5 query and offers its matches (at most `limit`); returns how many it had.
+    core::Result<std::size_t> addCandidates(std::string_view matchExpression, CatalogMatch match, double base,
+                                            const std::vector<std::string>& rankWords, int limit, Candidates& found);
+    /// The index's words (letters only, sorted), reloaded when catalog_state.revision moved.
+    core::Result<const std::vector<std::string>*> vocabulary();
     core::Status addExactHits(std::string_view sql, const db::Param& key, CatalogMatch match, double score,
                               Candidates& found);
 
+    struct IndexChange {
+        bool add = true; ///< false: remove
+        std::int64_t seq = 0;
+        std::string searchText;
+    };
+
     TerminalDatabase& m_database;
+    int m_transactionDepth = 0;
+    std::vector<IndexChange> m_pendingIndex;
+    std::vector<std::string> m_vocabulary;
+    std::int64_t m_vocabularyRevision = -1;
 };
 
 } // namespace sigma::store

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 namespace sigma::store {
 namespace {
@@ -53,6 +54,49 @@ char32_t decodeOne(std::string_view text, std::size_t& i)
     }
     i += length;
     return cp;
+}
+
+/// Words longer than this (in letters) are not compared for typos.
+constexpr std::size_t kMaxTypoCompareLength = 64;
+
+/// Decodes into `out`; returns the number of code points, or more than out.size() when it does
+/// not fit (the caller then gives up on the word).
+std::size_t decodeInto(std::string_view text, std::array<char32_t, kMaxTypoCompareLength>& out)
+{
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        if (count == out.size()) {
+            return count + 1;
+        }
+        out[count++] = decodeOne(text, i);
+    }
+    return count;
+}
+
+/// Whether a and b differ by at most one edit (one letter deleted, inserted or replaced, or two
+/// neighbours swapped): the distance-1 case of optimal string alignment, in one pass.
+bool withinOneEdit(std::u32string_view a, std::u32string_view b)
+{
+    if (a.size() > b.size()) {
+        std::swap(a, b);
+    }
+    if (b.size() - a.size() > 1) {
+        return false;
+    }
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) {
+        ++i;
+    }
+    if (i == a.size()) {
+        return true; // equal, or b has one letter more at the end
+    }
+    if (a.size() == b.size()) {
+        if (a.substr(i + 1) == b.substr(i + 1)) {
+            return true; // one letter replaced
+        }
+        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+    }
+    return a.substr(i) == b.substr(i + 1); // one letter inserted
 }
 
 std::u32string decode(std::string_view text)
@@ -413,18 +457,23 @@ WordMatch matchWord(std::string_view queryWord, std::string_view nameWord, bool 
     if (!allowTypos) {
         return WordMatch::None;
     }
-    const std::u32string q = decode(queryWord);
-    if (q.size() < kMinTypoWordLength) {
+    // Ranking calls this for every word of up to a thousand candidates: no allocations.
+    std::array<char32_t, kMaxTypoCompareLength> qBuffer;
+    std::array<char32_t, kMaxTypoCompareLength> nBuffer;
+    const std::size_t qLength = decodeInto(queryWord, qBuffer);
+    const std::size_t nLength = decodeInto(nameWord, nBuffer);
+    if (qLength < kMinTypoWordLength || qLength > qBuffer.size() || nLength > nBuffer.size()) {
         return WordMatch::None;
     }
-    const std::u32string n = decode(nameWord);
-    if (distance(q, n, 1) <= 1) {
+    const std::u32string_view q(qBuffer.data(), qLength);
+    const std::u32string_view n(nBuffer.data(), nLength);
+    if (withinOneEdit(q, n)) {
         return WordMatch::Typo;
     }
     // The query may be the start of a longer word, typed with a typo: compare with the name
     // word's starts that are one letter shorter, as long, or one longer.
-    for (std::size_t length = q.size() - 1; length <= q.size() + 1; ++length) {
-        if (length < n.size() && distance(q, std::u32string_view(n).substr(0, length), 1) <= 1) {
+    for (std::size_t length = qLength - 1; length <= qLength + 1 && length < nLength; ++length) {
+        if (withinOneEdit(q, n.substr(0, length))) {
             return WordMatch::Typo;
         }
     }
@@ -436,7 +485,20 @@ double matchQuality(const std::vector<std::string>& queryWords, std::string_view
     if (queryWords.empty()) {
         return 0.0;
     }
-    const std::vector<std::string> words = searchWords(productText);
+    // Views into the text: ranking runs for every candidate, so it does not copy the words.
+    std::array<std::string_view, 64> wordBuffer;
+    std::size_t wordCount = 0;
+    for (std::size_t start = 0; start < productText.size() && wordCount < wordBuffer.size();) {
+        auto end = productText.find(' ', start);
+        if (end == std::string_view::npos) {
+            end = productText.size();
+        }
+        if (end > start) {
+            wordBuffer[wordCount++] = productText.substr(start, end - start);
+        }
+        start = end + 1;
+    }
+    const std::span<const std::string_view> words(wordBuffer.data(), wordCount);
     double total = 0.0;
     bool firstWordLeads = false;
     for (std::size_t qi = 0; qi < queryWords.size(); ++qi) {

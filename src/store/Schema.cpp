@@ -133,10 +133,11 @@ INSERT INTO outbox_state (id, acked_seq) VALUES (1, 0);
 
 std::span<const db::Migration> schemaMigrations()
 {
-    static const std::array<db::Migration, 3> kMigrations = {{
+    static const std::array<db::Migration, 4> kMigrations = {{
         {1, "core: settings, shifts, receipts, cash, journal", kCoreSchemaV1},
         {2, "catalog: products, barcodes, categories, search", kCatalogSchemaV2},
         {3, "staff and customers", kStaffSchemaV3},
+        {4, "stock documents", kStockSchemaV4},
     }};
     return kMigrations;
 }

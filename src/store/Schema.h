@@ -15,5 +15,6 @@ std::span<const db::Migration> schemaMigrations();
 extern const std::string_view kCoreSchemaV1;    ///< store/Schema.cpp: settings, shifts, receipts, journal
 extern const std::string_view kCatalogSchemaV2; ///< store/CatalogSchema.cpp: products, barcodes, search
 extern const std::string_view kStaffSchemaV3;   ///< store/StaffSchema.cpp: employees, customers
+extern const std::string_view kStockSchemaV4;   ///< store/StockSchema.cpp: stock documents
 
 } // namespace sigma::store

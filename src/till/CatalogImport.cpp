@@ -18,9 +18,8 @@ namespace {
 namespace errc = core::errc;
 
 /// The columns the import understands, by canonical name.
-constexpr std::array<std::string_view, 12> kColumns = {"id",       "sku",     "name",   "price",
-                                                       "barcodes", "unit",    "vat",    "category",
-                                                       "weighed",  "plu",     "paymentObject", "image"};
+constexpr std::array<std::string_view, 12> kColumns = {"id",  "sku",      "name",    "price", "barcodes",      "unit",
+                                                       "vat", "category", "weighed", "plu",   "paymentObject", "image"};
 
 /// Header spellings (normalised: lower case, no spaces or punctuation) -> canonical column.
 /// Russian ones are what owners' spreadsheets and other POS exports call them.
@@ -172,8 +171,8 @@ core::Result<bool> parseFlag(std::string_view text)
     if (value == "1" || value == "yes" || value == "true" || value == "да") {
         return true;
     }
-    return core::Error(errc::kInvalidArgument,
-                       "'" + std::string(text.substr(0, 20)) + "' is not a yes/no value (0/1, yes/no, true/false, да/нет)");
+    return core::Error(errc::kInvalidArgument, "'" + std::string(text.substr(0, 20)) +
+                                                   "' is not a yes/no value (0/1, yes/no, true/false, да/нет)");
 }
 
 std::vector<std::string_view> splitBarcodes(std::string_view text)
@@ -239,8 +238,8 @@ core::Status applyValue(std::string_view column, std::string_view value, Draft& 
     } else if (column == "plu") {
         if (!value.empty()) {
             int plu = 0;
-            const bool digits = value.size() <= 6 && std::all_of(value.begin(), value.end(),
-                                                                 [](char c) { return c >= '0' && c <= '9'; });
+            const bool digits = value.size() <= 6 &&
+                                std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
             if (digits) {
                 plu = std::stoi(std::string(value));
             }
@@ -322,8 +321,8 @@ core::Result<std::vector<std::string>> splitCsvLine(std::string_view line, char 
                 field += line[i++];
             }
             if (!closed) {
-                return core::Error(errc::kBadCsvRow, "unterminated quoted field (field " +
-                                                         std::to_string(fields.size() + 1) + ")");
+                return core::Error(errc::kBadCsvRow,
+                                   "unterminated quoted field (field " + std::to_string(fields.size() + 1) + ")");
             }
             while (i < line.size() && line[i] == ' ') {
                 ++i;
@@ -422,7 +421,8 @@ core::Result<std::vector<RawRow>> readCsv(std::string_view text)
     for (const auto& name : *headerFields) {
         auto column = canonicalColumn(trim(name));
         if (column && !seen.insert(*column).second) {
-            return core::Error(errc::kBadCatalogFile, "column '" + std::string(*column) + "' appears twice in the header");
+            return core::Error(errc::kBadCatalogFile,
+                               "column '" + std::string(*column) + "' appears twice in the header");
         }
         columns.push_back(column);
     }
@@ -451,9 +451,9 @@ core::Result<std::vector<RawRow>> readCsv(std::string_view text)
         for (std::size_t c = 0; c < fields->size(); ++c) {
             if (c >= columns.size()) {
                 if (!trim((*fields)[c]).empty()) {
-                    row.error = core::Error(errc::kBadCsvRow, "the row has " + std::to_string(fields->size()) +
-                                                                  " fields, the header " + std::to_string(columns.size()) +
-                                                                  " (an unquoted delimiter in a value?)");
+                    row.error = core::Error(
+                        errc::kBadCsvRow, "the row has " + std::to_string(fields->size()) + " fields, the header " +
+                                              std::to_string(columns.size()) + " (an unquoted delimiter in a value?)");
                     break;
                 }
                 continue;
@@ -568,7 +568,8 @@ core::Json CatalogImportReport::toJson() const
         }
         list.push_back(std::move(item));
     }
-    return {{"format", csv ? "csv" : "json"}, {"imported", imported}, {"updated", updated}, {"rejected", std::move(list)}};
+    return {
+        {"format", csv ? "csv" : "json"}, {"imported", imported}, {"updated", updated}, {"rejected", std::move(list)}};
 }
 
 CatalogImport::CatalogImport(store::CatalogRepository& repository, const core::Clock& clock, core::RandomSource& random)
@@ -587,7 +588,7 @@ CatalogFileFormat CatalogImport::detectFormat(const std::filesystem::path& fileN
     }
     const std::string_view body = trim(content.substr(0, 3) == "\xEF\xBB\xBF" ? content.substr(3) : content);
     return !body.empty() && (body.front() == '{' || body.front() == '[') ? CatalogFileFormat::Json
-                                                                          : CatalogFileFormat::Csv;
+                                                                         : CatalogFileFormat::Csv;
 }
 
 core::Result<CatalogImportReport> CatalogImport::importCsv(std::string_view text)
@@ -604,7 +605,8 @@ core::Result<CatalogImportReport> CatalogImport::importJson(std::string_view tex
     return importRows(source);
 }
 
-core::Result<CatalogImportReport> CatalogImport::importText(std::string_view text, const std::filesystem::path& fileName)
+core::Result<CatalogImportReport> CatalogImport::importText(std::string_view text,
+                                                            const std::filesystem::path& fileName)
 {
     return detectFormat(fileName, text) == CatalogFileFormat::Json ? importJson(text) : importCsv(text);
 }
@@ -633,19 +635,19 @@ core::Result<CatalogImportReport> CatalogImport::importRows(Source& source)
         const std::string skuKey = lowerAscii(draft->sku);
         if (!skuKey.empty()) {
             if (auto it = skuOwners.find(skuKey); it != skuOwners.end()) {
-                reject(row.position, fieldError(errc::kDuplicateSku,
-                                                "SKU " + draft->sku + " is already on " + where(source.format, it->second),
-                                                "sku"));
+                reject(row.position,
+                       fieldError(errc::kDuplicateSku,
+                                  "SKU " + draft->sku + " is already on " + where(source.format, it->second), "sku"));
                 continue;
             }
         }
         bool clash = false;
         for (const auto& code : draft->barcodes) {
             if (auto it = barcodeOwners.find(code); it != barcodeOwners.end()) {
-                reject(row.position, fieldError(errc::kDuplicateBarcode,
-                                                "barcode " + code + " is already used by " +
-                                                    where(source.format, it->second),
-                                                "barcodes"));
+                reject(row.position,
+                       fieldError(errc::kDuplicateBarcode,
+                                  "barcode " + code + " is already used by " + where(source.format, it->second),
+                                  "barcodes"));
                 clash = true;
                 break;
             }
@@ -725,8 +727,8 @@ core::Result<CatalogImportReport> CatalogImport::importRows(Source& source)
                 product.image = draft.image.empty() ? std::nullopt : std::optional<std::string>(draft.image);
             }
             if (draft.has("unit") || !existing) {
-                product.unit = draft.unit.value_or(product.weighed ? core::MeasureUnit::Kilogram
-                                                                   : core::MeasureUnit::Piece);
+                product.unit =
+                    draft.unit.value_or(product.weighed ? core::MeasureUnit::Kilogram : core::MeasureUnit::Piece);
             } else if (product.weighed && product.unit == core::MeasureUnit::Piece) {
                 product.unit = core::MeasureUnit::Kilogram; // became weighed without saying the unit
             }

@@ -66,8 +66,8 @@ core::Result<LookupResult> ProductLookup::byWeightLabel(core::ParsedBarcode pars
     SIGMA_ASSIGN_OR_RETURN(auto product, onSale(std::move(found), what));
     if (label.weight) {
         if (!product.weighed) {
-            return core::Error(errc::kNotSoldByWeight,
-                               "weight label " + parsed.text + " is for " + product.name + ", which is not sold by weight");
+            return core::Error(errc::kNotSoldByWeight, "weight label " + parsed.text + " is for " + product.name +
+                                                           ", which is not sold by weight");
         }
         if (!label.weight->isPositive()) {
             return core::Error(errc::kZeroWeightLabel, "weight label " + parsed.text + " carries zero weight");

@@ -11,9 +11,10 @@ namespace sigma::core {
 namespace {
 
 const std::string kGs = "\x1D";
-// A Честный знак code: AI 01 GTIN, AI 21 serial, GS, AI 91 key id, GS, AI 92 signature.
-const std::string kMarking = "0104601234567893" "21" "5Ab3Cd!xyz+12" + kGs + "91" "EE06" + kGs + "92" +
-                             "dGVzdHNpZ25hdHVyZXRlc3RzaWduYXR1cmV0ZXN0c2ln";
+// A Честный знак code: AI 01 GTIN 04601234567893, AI 21 serial 5Ab3Cd!xyz+12, GS, AI 91 key id,
+// GS, AI 92 signature.
+const std::string kMarking =
+    "0104601234567893215Ab3Cd!xyz+12" + kGs + "91EE06" + kGs + "92dGVzdHNpZ25hdHVyZXRlc3RzaWduYXR1cmV0ZXN0c2ln";
 
 TEST(Barcode, CheckDigitOfKnownCodes)
 {
@@ -102,7 +103,7 @@ TEST(Barcode, EmptyTooLongAndBadCharacters)
     EXPECT_EQ(cyrillic.error().code, errc::kBadBarcodeCharacters);
     EXPECT_NE(cyrillic.error().message.find("layout"), std::string::npos);
 
-    auto control = parseBarcode(std::string("AB\x01" "C"));
+    auto control = parseBarcode(std::string("AB") + '\x01' + "C");
     ASSERT_FALSE(control.ok());
     EXPECT_EQ(control.error().code, errc::kBadBarcodeCharacters);
     EXPECT_NE(control.error().message.find("\\x01"), std::string::npos) << control.error().message;
@@ -193,29 +194,29 @@ TEST(Barcode, DataMatrixMarkingCodeKeepsGsAndYieldsGtin)
 
 TEST(Barcode, DataMatrixWithoutGsSeparatorsAndErrors)
 {
-    const std::string noGs = "0104601234567893" "21" "5Ab3Cd!xyz+12" "91" "EE06" "92" "c2lnbmF0dXJl";
+    const std::string noGs = "0104601234567893215Ab3Cd!xyz+1291EE0692c2lnbmF0dXJl"; // serial, then AI 91
     auto parsed = parseBarcode(noGs);
     ASSERT_TRUE(parsed.ok());
     EXPECT_EQ(parsed->kind, BarcodeKind::DataMatrix);
     EXPECT_EQ(parsed->serial, "5Ab3Cd!xyz+12");
 
-    auto badGtin = parseBarcode("0104601234567890" "21" "5Ab3Cd!xyz+12");
+    auto badGtin = parseBarcode("0104601234567890215Ab3Cd!xyz+12");
     ASSERT_FALSE(badGtin.ok());
     EXPECT_EQ(badGtin.error().code, errc::kBadCheckDigit);
     EXPECT_NE(badGtin.error().message.find("expected 3"), std::string::npos);
 
-    EXPECT_EQ(parseBarcode("0104601234567893" "21" + kGs + "91EE06").error().code, errc::kBadMarkingCode);
-    EXPECT_EQ(parseBarcode("0104601234567893" "21" + std::string(190, 'x')).error().code, errc::kBarcodeTooLong);
+    const std::string gtinAndAi21 = "010460123456789321";
+    EXPECT_EQ(parseBarcode(gtinAndAi21 + kGs + "91EE06").error().code, errc::kBadMarkingCode);
+    EXPECT_EQ(parseBarcode(gtinAndAi21 + std::string(190, 'x')).error().code, errc::kBarcodeTooLong);
 
     // A marking code may be longer than a Code 128 one.
-    auto longCode = parseBarcode("0104601234567893" "21" "5Ab3Cd!xyz+12" + kGs + "91EE06" + kGs + "92" +
-                                 std::string(88, 'A'));
+    auto longCode = parseBarcode(gtinAndAi21 + "5Ab3Cd!xyz+12" + kGs + "91EE06" + kGs + "92" + std::string(88, 'A'));
     ASSERT_TRUE(longCode.ok()) << longCode.error().message;
 }
 
 TEST(Barcode, EightDigitGtinMapsToEan8)
 {
-    auto parsed = parseBarcode("0100000073513537" "21" "serial1");
+    auto parsed = parseBarcode("010000007351353721serial1");
     ASSERT_TRUE(parsed.ok()) << parsed.error().message;
     EXPECT_EQ(parsed->lookupKey, "73513537");
 }

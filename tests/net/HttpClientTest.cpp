@@ -13,7 +13,6 @@
 #include <iterator>
 #include <mutex>
 #include <random>
-
 #include <unistd.h>
 
 namespace sigma::net {
@@ -80,8 +79,8 @@ public:
                    [this](HttpRequest&) { return HttpResponse::text(200, m_blob, "application/octet-stream"); });
         router.add("GET", "/file-bad-range", [this](HttpRequest&) {
             HttpResponse response = HttpResponse::text(206, m_blob.substr(10), "application/octet-stream");
-            response.headers.set("Content-Range", "bytes 10-" + std::to_string(m_blob.size() - 1) + "/" +
-                                                      std::to_string(m_blob.size()));
+            response.headers.set("Content-Range",
+                                 "bytes 10-" + std::to_string(m_blob.size() - 1) + "/" + std::to_string(m_blob.size()));
             return response;
         });
         return router;
@@ -103,9 +102,9 @@ class HttpClientTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        m_dir = std::filesystem::temp_directory_path() /
-                ("sigma-net-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir =
+            std::filesystem::temp_directory_path() / ("sigma-net-" + std::to_string(::getpid()) + "-" +
+                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(m_dir);
         std::filesystem::create_directories(m_dir);
     }

@@ -59,9 +59,8 @@ Router echoRouter()
     });
     router.add("GET", "/page", [](HttpRequest&) { return HttpResponse::text(200, "body"); });
     router.add("GET", "/n/{n}", [](HttpRequest& request) { return HttpResponse::text(200, request.pathParams["n"]); });
-    router.add("GET", "/port", [](HttpRequest& request) {
-        return HttpResponse::text(200, std::to_string(request.remotePort));
-    });
+    router.add("GET", "/port",
+               [](HttpRequest& request) { return HttpResponse::text(200, std::to_string(request.remotePort)); });
     router.add("GET", "/boom", [](HttpRequest&) -> HttpResponse { throw std::runtime_error("handler failed"); });
     router.add("GET", "/bad-header", [](HttpRequest&) {
         HttpResponse response = HttpResponse::text(200, "x");
@@ -235,8 +234,8 @@ TEST_F(HttpServerTest, ExpectContinueIsAnsweredOrRefusedEarly)
         EXPECT_TRUE(reply.ends_with("hello")) << reply;
     }
     // Too large: refused at once, the client never sends the body.
-    const std::string reply = rawExchange(
-        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n");
+    const std::string reply =
+        rawExchange("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n");
     EXPECT_TRUE(reply.starts_with("HTTP/1.1 413")) << reply;
 }
 

@@ -1,12 +1,11 @@
 #include "net/RawSocket.h"
 
 #include <arpa/inet.h>
+#include <cerrno>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
-
-#include <cerrno>
 
 namespace sigma::test {
 

@@ -31,9 +31,8 @@ Handler replyWith(std::string text)
 TEST(Router, CapturesPathParamsDecoded)
 {
     Router router;
-    router.add("GET", "/api/v2/requests/{uuid}", [](HttpRequest& request) {
-        return HttpResponse::text(200, request.pathParams.at("uuid"));
-    });
+    router.add("GET", "/api/v2/requests/{uuid}",
+               [](HttpRequest& request) { return HttpResponse::text(200, request.pathParams.at("uuid")); });
     router.add("GET", "/shops/{shop}/items/{item}", [](HttpRequest& request) {
         return HttpResponse::text(200, request.pathParams.at("shop") + "|" + request.pathParams.at("item"));
     });

@@ -219,12 +219,12 @@ TEST_F(CatalogSearchTest, AnyTextIsAQueryNeverAnError)
         "молоко + кефир",
         std::string("мол\0око", 13),
         "\xFF\xFE\xFD",
-        "\xD0",            // a lone lead byte of a Cyrillic letter
-        "моло\xD0",       // cut in the middle of a character
+        "\xD0",     // a lone lead byte of a Cyrillic letter
+        "моло\xD0", // cut in the middle of a character
         "😀🥛",
         "молоко😀",
-        "e\xCC\x81",      // e + combining acute
-        "\xE2\x80\x94",   // an em dash alone
+        "e\xCC\x81",    // e + combining acute
+        "\xE2\x80\x94", // an em dash alone
         "№ 5",
         "ъ",
         "1",

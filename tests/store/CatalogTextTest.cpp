@@ -33,8 +33,11 @@ TEST(CatalogText, Utf8Checks)
     EXPECT_EQ(firstInvalidUtf8("молоко"), std::string_view::npos);
     EXPECT_EQ(firstInvalidUtf8("мо\xFFлоко"), 4u);
     EXPECT_EQ(firstInvalidUtf8("\xEF\xBF\xBD"), std::string_view::npos); // U+FFFD itself is fine
-    EXPECT_EQ(firstInvalidUtf8("\xC0\xAF"), 0u);                          // overlong
-    EXPECT_EQ(validUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+    EXPECT_EQ(firstInvalidUtf8("\xC0\xAF"), 0u);                         // overlong
+    EXPECT_EQ(validUtf8("a\xFF"
+                        "b"),
+              "a\xEF\xBF\xBD"
+              "b");
 }
 
 TEST(CatalogText, LatinLayoutToRussian)
@@ -58,7 +61,9 @@ TEST(CatalogText, RussianLayoutToLatin)
 TEST(CatalogText, OneEditVariants)
 {
     const auto variants = oneEditVariants("мол");
-    const auto has = [&](const std::string& v) { return std::find(variants.begin(), variants.end(), v) != variants.end(); };
+    const auto has = [&](const std::string& v) {
+        return std::find(variants.begin(), variants.end(), v) != variants.end();
+    };
     EXPECT_TRUE(has("мал"));  // replaced
     EXPECT_TRUE(has("мо"));   // deleted
     EXPECT_TRUE(has("молл")); // inserted

@@ -39,11 +39,12 @@ protected:
 
 TEST_F(CatalogImportTest, ImportsAValidSemicolonFile)
 {
-    const std::string file = "\xEF\xBB\xBF"
-                             "sku;name;price;barcodes;unit;vat;category;weighed;plu\r\n"
-                             "A-1;\"Молоко \"\"Простоквашино\"\" 3,2%\";89,90;4601234567893,4006381333931;;vat10;Молочка;0;\r\n"
-                             "A-2;Яблоки Голден;\"1 234,50\";;кг;vat22;Фрукты;yes;123\r\n"
-                             "A-3;Сыр; 1234.5 ;036000291452;;;молочка;нет;\r\n";
+    const std::string file =
+        "\xEF\xBB\xBF"
+        "sku;name;price;barcodes;unit;vat;category;weighed;plu\r\n"
+        "A-1;\"Молоко \"\"Простоквашино\"\" 3,2%\";89,90;4601234567893,4006381333931;;vat10;Молочка;0;\r\n"
+        "A-2;Яблоки Голден;\"1 234,50\";;кг;vat22;Фрукты;yes;123\r\n"
+        "A-3;Сыр; 1234.5 ;036000291452;;;молочка;нет;\r\n";
     auto report = csv(file);
     ASSERT_TRUE(report.ok()) << report.error().message;
     EXPECT_EQ(report->imported, 3);
@@ -67,7 +68,7 @@ TEST_F(CatalogImportTest, ImportsAValidSemicolonFile)
     const auto cheese = bySku("A-3");
     EXPECT_EQ(cheese.price.kopecks(), 123450);
     EXPECT_EQ(cheese.barcodes, std::vector<std::string>{"0036000291452"}); // UPC-A as EAN-13
-    EXPECT_EQ(cheese.vat, core::VatRate::Vat22);                          // the default
+    EXPECT_EQ(cheese.vat, core::VatRate::Vat22);                           // the default
     EXPECT_EQ(cheese.categoryId, milk.categoryId); // "молочка" is the category "Молочка"
     EXPECT_NE(apples.categoryId, milk.categoryId);
     EXPECT_EQ(repo().categories()->size(), 2u);
@@ -89,20 +90,20 @@ TEST_F(CatalogImportTest, CommaDelimiterAndRussianHeaders)
 
 TEST_F(CatalogImportTest, BadRowsAreRejectedWithLineAndReasonAndTheRestImported)
 {
-    const std::string file = "sku;name;price;barcodes;vat\n"             // 1
-                             "C-1;Молоко;89,90;4601234567893;vat10\n"    // 2 ok
-                             "C-2;Кефир;12.345;;vat10\n"                 // 3 bad price
-                             "C-3;;50;;vat10\n"                          // 4 missing name
-                             "\n"                                        // 5 blank: skipped, still counted
-                             "C-4;Ряженка;60;4601234567893;vat10\n"      // 6 duplicate barcode of line 2
-                             "C-5;Творог;70;4601234567890;vat10\n"       // 7 bad check digit
-                             "C-6;Сметана;80;;vat18\n"                   // 8 unknown VAT
-                             "C-7;\"Сыр;100;;vat10\n"                    // 9 unterminated quote
-                             "C-8;\"Сыр\" твёрдый;100;;vat10\n"          // 10 text after closing quote
-                             "C-9;Масло;100;;vat10;лишнее\n"             // 11 too many fields
-                             "C-10;Йогурт;-5;;vat10\n"                   // 12 negative price
-                             "C-1;Молоко ещё раз;90;;vat10\n"            // 13 duplicate SKU of line 2
-                             "C-11;Хлеб;45;;\n";                         // 14 ok, default VAT
+    const std::string file = "sku;name;price;barcodes;vat\n"          // 1
+                             "C-1;Молоко;89,90;4601234567893;vat10\n" // 2 ok
+                             "C-2;Кефир;12.345;;vat10\n"              // 3 bad price
+                             "C-3;;50;;vat10\n"                       // 4 missing name
+                             "\n"                                     // 5 blank: skipped, still counted
+                             "C-4;Ряженка;60;4601234567893;vat10\n"   // 6 duplicate barcode of line 2
+                             "C-5;Творог;70;4601234567890;vat10\n"    // 7 bad check digit
+                             "C-6;Сметана;80;;vat18\n"                // 8 unknown VAT
+                             "C-7;\"Сыр;100;;vat10\n"                 // 9 unterminated quote
+                             "C-8;\"Сыр\" твёрдый;100;;vat10\n"       // 10 text after closing quote
+                             "C-9;Масло;100;;vat10;лишнее\n"          // 11 too many fields
+                             "C-10;Йогурт;-5;;vat10\n"                // 12 negative price
+                             "C-1;Молоко ещё раз;90;;vat10\n"         // 13 duplicate SKU of line 2
+                             "C-11;Хлеб;45;;\n";                      // 14 ok, default VAT
     auto report = csv(file);
     ASSERT_TRUE(report.ok()) << report.error().message;
     EXPECT_EQ(report->imported, 2) << report->toJson().dump(2);

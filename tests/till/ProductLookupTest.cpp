@@ -130,7 +130,7 @@ TEST_F(ProductLookupTest, RegisteredInStoreCodeWinsOverPlu)
 
 TEST_F(ProductLookupTest, MarkingCodeFindsTheGtinAndKeepsTheWholeCode)
 {
-    const std::string marking = "0104601234567893" "21" "5Ab3Cd!xyz+12" + kGs + "91" "EE06" + kGs + "92" "c2lnbmF0dXJl";
+    const std::string marking = "0104601234567893215Ab3Cd!xyz+12" + kGs + "91EE06" + kGs + "92c2lnbmF0dXJl";
     auto found = lookup().byScan(marking);
     ASSERT_TRUE(found.ok()) << found.error().message;
     EXPECT_EQ(found->product.id, m_milk.id);
@@ -138,7 +138,7 @@ TEST_F(ProductLookupTest, MarkingCodeFindsTheGtinAndKeepsTheWholeCode)
     EXPECT_EQ(found->markingCode, marking);
     EXPECT_EQ(found->barcode.serial, "5Ab3Cd!xyz+12");
 
-    auto missing = lookup().byScan("0100000073513537" "21" "serial");
+    auto missing = lookup().byScan("010000007351353721serial");
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, errc::kProductNotFound);
     EXPECT_NE(missing.error().message.find("GTIN 00000073513537"), std::string::npos) << missing.error().message;

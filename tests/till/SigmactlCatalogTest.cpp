@@ -107,8 +107,8 @@ TEST_F(SigmactlCatalogTest, JsonFromStandardInput)
 TEST_F(SigmactlCatalogTest, QueriesThatLookLikeSyntaxAreJustText)
 {
     ASSERT_EQ(run({"catalog", "import", "-"}, "name;price\nМолоко;10\n").exitCode, 0);
-    for (const std::string query : {"\"", "*", "NEAR(a b)", "^молоко", "молоко OR", "'; DROP TABLE products; --",
-                                    "\xFF\xFE"}) {
+    for (const std::string query :
+         {"\"", "*", "NEAR(a b)", "^молоко", "молоко OR", "'; DROP TABLE products; --", "\xFF\xFE"}) {
         const auto r = run({"catalog", "search", "--", query});
         EXPECT_EQ(r.exitCode, 0) << query << ": " << r.out << r.err;
         EXPECT_TRUE(parse(r).contains("results")) << query;

@@ -52,6 +52,8 @@ TEST_F(VirtualKktTest, SellWithinAShift)
     const auto totals = run(R"({"type": "getShiftTotals"})")["shiftTotals"];
     EXPECT_EQ(totals["receipts"]["sell"]["payments"]["cash"]["sum"].dump(), "390.75");
     EXPECT_EQ(totals["receipts"]["sell"]["payments"]["electronically"]["count"], 1);
+    EXPECT_EQ(totals["receipts"]["sell"]["count"], 2);
+    EXPECT_EQ(totals["receipts"]["sell"]["sum"].dump(), "400.75");
 }
 
 TEST_F(VirtualKktTest, StatePersistsAcrossRestart)

@@ -1,0 +1,469 @@
+// The cabinet end to end: a real sigma-cloud (started by run-e2e.sh), the terminal's registration
+// calls over HTTP, and the owner's pages in headless Debian Chromium driven by playwright-core.
+//
+// Environment (set by run-e2e.sh): SIGMA_CLOUD_BIN, SIGMA_BASE_URL, SIGMA_DATA_DIR, SIGMA_WEB_DIR,
+// SIGMA_SCREENSHOT_DIR, SIGMA_BROWSER_DIR. Prints one line per check and a closing
+// "e2e: N passed, N failed" line; exits non-zero on the first failure.
+
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run this through tests/web/run-e2e.sh`);
+  }
+  return value;
+};
+
+const bin = env('SIGMA_CLOUD_BIN');
+const base = env('SIGMA_BASE_URL');
+const dataDir = env('SIGMA_DATA_DIR');
+const webDir = env('SIGMA_WEB_DIR');
+const shotDir = env('SIGMA_SCREENSHOT_DIR');
+const browserDir = env('SIGMA_BROWSER_DIR');
+
+// playwright-core is a devDependency of web/, not of this folder.
+const { chromium } = createRequire(path.join(webDir, 'package.json'))('playwright-core');
+
+const kTimeoutMs = 15000;
+const owner = {
+  serial: 'SIGMA-E2E-0001',
+  seller: 'E2E-PARTNER',
+  phone: '+7 900 123-45-67',
+  phoneOtherFormat: '8 (900) 1234567',
+  phoneThirdFormat: '89001234567',
+  email: 'owner.e2e@example.ru',
+  businessType: 'services',
+  firstPassword: 'Lavka-na-Mira-7',
+  secondPassword: 'Novyi-Parol-2026',
+  thirdPassword: 'Tretii-Parol-3x',
+};
+
+let passed = 0;
+let failed = 0;
+
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    passed += 1;
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed += 1;
+    console.log(`FAIL ${name}\n     ${e && e.stack ? e.stack.split('\n').slice(0, 4).join('\n     ') : e}`);
+    throw e;
+  }
+}
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+const adminExtra = (process.env.SIGMA_ADMIN_ARGS || '').split(' ').filter(Boolean);
+
+function admin(...args) {
+  return execFileSync(bin, ['admin', ...args, '--data-dir', dataDir, ...adminExtra], { encoding: 'utf8', timeout: 30000 });
+}
+
+// The terminal's side of registration: plain JSON over HTTP, no browser, no Origin header.
+async function http(method, urlPath, body, headers = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(base + urlPath, init);
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: response.status, json, text };
+}
+
+function smsCodesTo(phoneDigits) {
+  const file = path.join(dataDir, 'outbox', 'sms.jsonl');
+  if (!fs.existsSync(file)) {
+    return [];
+  }
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l))
+    .filter((m) => String(m.to).replace(/\D/g, '').endsWith(phoneDigits))
+    .map((m) => (String(m.text).match(/\b(\d{6})\b/) || [])[1])
+    .filter(Boolean);
+}
+
+function mailLinks(pathPrefix) {
+  const dir = path.join(dataDir, 'outbox', 'mail');
+  if (!fs.existsSync(dir)) {
+    return [];
+  }
+  const re = new RegExp(`https?://[^\\s"<>]*${pathPrefix}\\?token=[A-Za-z0-9_\\-.~%]+`, 'g');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').match(re) || []);
+}
+
+async function waitFor(what, probe, timeoutMs = kTimeoutMs) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > until) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function shot(page, name) {
+  // Fonts and layout settle before the picture; animations are off in the stylesheet anyway.
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(shotDir, `cabinet-${name}.png`), fullPage: false });
+}
+
+async function text(page, selector) {
+  const locator = page.locator(selector).first();
+  await locator.waitFor({ state: 'visible', timeout: kTimeoutMs });
+  return (await locator.innerText()).trim();
+}
+
+async function expectText(page, selector, expected) {
+  const locator = page.locator(selector).first();
+  await locator.waitFor({ state: 'visible', timeout: kTimeoutMs });
+  await waitFor(`"${expected}" in ${selector}`, async () => (await locator.innerText()).includes(expected));
+}
+
+async function fillPasswordForm(page, password, repeat = password) {
+  await page.fill('#new-password', password);
+  await page.fill('#repeat-password', repeat);
+}
+
+async function login(page, loginText, password) {
+  await page.fill('#login', loginText);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+}
+
+async function meStatus(page) {
+  return page.evaluate(() => fetch('/api/v1/me', { credentials: 'same-origin' }).then((r) => r.status));
+}
+
+const phoneDigits = owner.phone.replace(/\D/g, '').slice(1);
+let registration = null;
+let browser = null;
+const pageErrors = [];
+
+function watch(page) {
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  return page;
+}
+
+try {
+  await step('admin: create a seller and issue an activation PIN', async () => {
+    admin('create-seller', '--code', owner.seller, '--name', 'E2E партнёр');
+    const out = admin('issue-pin', '--serial', owner.serial, '--seller', owner.seller);
+    const pin = out.split('\n').map((l) => l.trim()).find((l) => /^\d{6}$/.test(l));
+    check(pin, `issue-pin printed no PIN line: ${JSON.stringify(out)}`);
+    owner.pin = pin;
+  });
+
+  await step('terminal: register, confirm the SMS code, receive the set-password e-mail', async () => {
+    const created = await http('POST', '/api/v1/registrations', {
+      deviceSerial: owner.serial,
+      businessType: owner.businessType,
+      phone: owner.phone,
+      email: owner.email,
+      sellerCode: owner.seller,
+      activationPin: owner.pin,
+    });
+    check(created.status === 201, `registration: ${created.status} ${created.text}`);
+    registration = created.json;
+    check(registration.registrationId && registration.registrationSecret, 'registration id and secret');
+
+    const code = await waitFor('the registration SMS', () => smsCodesTo(phoneDigits).at(-1));
+    const confirmed = await http('POST', `/api/v1/registrations/${registration.registrationId}/sms-code`, { code });
+    check(confirmed.status >= 200 && confirmed.status < 300, `sms-code: ${confirmed.status} ${confirmed.text}`);
+
+    const status = await http('GET', `/api/v1/registrations/${registration.registrationId}`, undefined, {
+      Authorization: `Bearer ${registration.registrationSecret}`,
+    });
+    check(status.json && status.json.status === 'awaitingPassword', `status after SMS: ${status.text}`);
+    owner.setPasswordLink = await waitFor('the set-password e-mail', () => mailLinks('/set-password').at(-1));
+    check(owner.setPasswordLink.startsWith(`${base}/set-password?token=`), `link points at the cabinet: ${owner.setPasswordLink}`);
+  });
+
+  fs.mkdirSync(browserDir, { recursive: true });
+  // Playwright makes a fresh, empty --user-data-dir per launch in TMPDIR; point it at our
+  // throwaway folder so nothing is left behind.
+  process.env.TMPDIR = browserDir;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const desktop = { viewport: { width: 1280, height: 800 }, locale: 'ru-RU', baseURL: base };
+  const ctxA = await browser.newContext(desktop);
+  const page = watch(await ctxA.newPage());
+  page.setDefaultTimeout(kTimeoutMs);
+
+  await step('set password: the rules show live and a weak password is refused', async () => {
+    await page.goto(owner.setPasswordLink);
+    await expectText(page, 'h1', 'Придумайте пароль');
+    await page.fill('#new-password', 'коротко1');
+    check((await page.getAttribute('[data-test=rule-length]', 'data-ok')) === 'false', 'length rule unmet for 8 characters');
+    await page.fill('#new-password', 'abcdefghijkl');
+    check((await page.getAttribute('[data-test=rule-length]', 'data-ok')) === 'true', 'length rule met for 12 characters');
+    check((await page.getAttribute('[data-test=rule-classes]', 'data-ok')) === 'false', 'class rule unmet for lower-case only');
+    await fillPasswordForm(page, 'abcdefghijkl');
+    await page.click('button[type=submit]');
+    await expectText(page, '[data-test=local-error]', 'Пароль не подходит');
+    await fillPasswordForm(page, '+7 900 123-45-67');
+    check((await page.getAttribute('[data-test=rule-notIdentity]', 'data-ok')) === 'false', 'the phone is refused as a password');
+    await shot(page, 'set-password');
+  });
+
+  await step('set password: a good one activates the cabinet and the device', async () => {
+    await fillPasswordForm(page, owner.firstPassword);
+    for (const id of ['length', 'classes', 'notIdentity']) {
+      check((await page.getAttribute(`[data-test=rule-${id}]`, 'data-ok')) === 'true', `rule ${id} met`);
+    }
+    await page.click('button[type=submit]');
+    await expectText(page, '[data-test=done]', 'Кабинет активирован');
+    await shot(page, 'set-password-done');
+    const status = await http('GET', `/api/v1/registrations/${registration.registrationId}`, undefined, {
+      Authorization: `Bearer ${registration.registrationSecret}`,
+    });
+    check(status.json && status.json.status === 'active', `registration active: ${status.text}`);
+    check(status.json.deviceId && status.json.deviceKey, 'device credentials handed out once');
+  });
+
+  await step('set password: the link works only once', async () => {
+    await page.goto(owner.setPasswordLink);
+    await fillPasswordForm(page, 'Another-Pass-99');
+    await page.click('button[type=submit]');
+    await expectText(page, '[data-test=error]', 'Ссылка недействительна');
+  });
+
+  await step('login: a wrong password reads as a clear Russian error', async () => {
+    await page.goto('/login');
+    await expectText(page, 'h1', 'Вход в личный кабинет');
+    await shot(page, 'login');
+    await login(page, owner.email, 'Wrong-password-1');
+    await expectText(page, '[data-test=error]', 'Неверный логин или пароль');
+    await page.fill('#login', owner.email);
+    await shot(page, 'login-error');
+  });
+
+  await step('login: the phone in another format reaches the home page with the business type', async () => {
+    await login(page, owner.phoneOtherFormat, owner.firstPassword);
+    await page.waitForURL(`${base}/`);
+    await expectText(page, 'h1', 'Добро пожаловать');
+    check((await text(page, '[data-test=business-type]')) === 'Услуги', 'business type Услуги');
+    check((await text(page, '[data-test=email]')) === owner.email, 'e-mail shown');
+    check((await text(page, '[data-test=role]')) === 'Владелец', 'role shown in Russian');
+    for (const id of ['analytics', 'finance', 'products', 'documents', 'customers', 'settings']) {
+      const item = page.locator(`[data-test=nav-${id}]`);
+      check((await item.getAttribute('aria-disabled')) === 'true', `${id} is disabled`);
+      // textContent: innerText would give the badge's CSS upper case.
+      check((await item.textContent()).includes('скоро'), `${id} says скоро`);
+    }
+    // Services sell services, not goods: the catalog section is named for the business.
+    check((await text(page, '[data-test=nav-products]')).startsWith('Услуги'), 'catalog section named Услуги');
+    await shot(page, 'home');
+  });
+
+  await step('language: English on demand, remembered, and back to Russian', async () => {
+    await page.click('.lang-switch button:has-text("EN")');
+    await expectText(page, 'h1', 'Welcome');
+    check((await text(page, '[data-test=business-type]')) === 'Services', 'business type in English');
+    check((await page.getAttribute('html', 'lang')) === 'en', 'html lang follows');
+    await shot(page, 'home-en');
+    await page.reload();
+    await expectText(page, 'h1', 'Welcome');
+    await page.click('.lang-switch button:has-text("RU")');
+    await expectText(page, 'h1', 'Добро пожаловать');
+  });
+
+  await step('a section that is not ready yet says so', async () => {
+    await page.goto('/analytics');
+    await expectText(page, 'h1', 'Аналитика');
+    await shot(page, 'coming-soon');
+  });
+
+  // A second signed-in browser (another computer): the password reset must end its session.
+  const ctxB = await browser.newContext(desktop);
+  const other = watch(await ctxB.newPage());
+  other.setDefaultTimeout(kTimeoutMs);
+  await step('a second session signs in with the e-mail in capitals', async () => {
+    await other.goto('/login');
+    await login(other, owner.email.toUpperCase(), owner.firstPassword);
+    await other.waitForURL(`${base}/`);
+    check((await meStatus(other)) === 200, 'second session is live');
+  });
+
+  await step('logout ends this session', async () => {
+    await page.goto('/');
+    await page.click('[data-test=logout]');
+    await page.waitForURL(/\/login\?loggedOut=1$/);
+    await expectText(page, '[data-test=notice]', 'Вы вышли');
+    check((await meStatus(page)) === 401, '/me is 401 after logout');
+    await page.goto('/');
+    await page.waitForURL(/\/login$/);
+  });
+
+  await step('«Не помню пароль» by e-mail: the same answer whether or not the account exists', async () => {
+    await page.click('[data-test=forgot]');
+    await expectText(page, 'h1', 'Восстановление пароля');
+    await page.fill('#reset-login', 'nobody@example.ru');
+    await page.click('button[type=submit]');
+    await expectText(page, '[data-test=reset-sent]', 'Если кабинет с e-mail «nobody@example.ru» существует');
+    await page.click('button:has-text("Указать другой логин")');
+    await page.fill('#reset-login', owner.email);
+    await shot(page, 'forgot-password');
+    const before = mailLinks('/reset-password').length;
+    await page.click('button[type=submit]');
+    await expectText(page, '[data-test=reset-sent]', 'мы отправили на него письмо');
+    await shot(page, 'forgot-password-sent');
+    owner.resetLink = await waitFor('the reset e-mail', () => {
+      const links = mailLinks('/reset-password');
+      return links.length > before && links.at(-1);
+    });
+  });
+
+  await step('the reset link sets a new password', async () => {
+    await page.goto(owner.resetLink);
+    await expectText(page, 'h1', 'Новый пароль');
+    await fillPasswordForm(page, owner.secondPassword, owner.secondPassword + 'x');
+    await expectText(page, '.field-error', 'Пароли не совпадают');
+    await fillPasswordForm(page, owner.secondPassword);
+    await shot(page, 'reset-password');
+    await page.click('button[type=submit]');
+    await expectText(page, '[data-test=done]', 'Пароль сохранён');
+    await page.click('[data-test=to-login]');
+    await expectText(page, '[data-test=notice]', 'Войдите с новым паролем');
+  });
+
+  await step('the old password no longer works, the new one does', async () => {
+    await login(page, owner.email, owner.firstPassword);
+    await expectText(page, '[data-test=error]', 'Неверный логин или пароль');
+    await login(page, owner.email, owner.secondPassword);
+    await page.waitForURL(`${base}/`);
+    await expectText(page, '[data-test=business-type]', 'Услуги');
+  });
+
+  await step('the other browser\'s old session has ended', async () => {
+    check((await meStatus(other)) === 401, '/me is 401 for the old session');
+    await other.reload();
+    await other.waitForURL(/\/login/);
+  });
+
+  await step('«Не помню пароль» by phone: the SMS code and a new password', async () => {
+    await page.click('[data-test=logout]');
+    await page.waitForURL(/\/login/);
+    await page.goto('/forgot-password');
+    await page.fill('#reset-login', owner.phoneThirdFormat);
+    const before = smsCodesTo(phoneDigits).length;
+    await page.click('button[type=submit]');
+    await expectText(page, '[data-test=reset-sent]', 'SMS с кодом');
+    const code = await waitFor('the reset SMS', () => {
+      const codes = smsCodesTo(phoneDigits);
+      return codes.length > before && codes.at(-1);
+    });
+    const wrong = code === '000000' ? '111111' : '000000';
+    await page.fill('#reset-code', wrong);
+    await fillPasswordForm(page, owner.thirdPassword);
+    await page.click('button[type=submit]');
+    await expectText(page, '[data-test=error]', 'Неверный или устаревший код');
+    await page.fill('#reset-code', code);
+    await shot(page, 'reset-sms');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/login\?/);
+    await expectText(page, '[data-test=notice]', 'Войдите с новым паролем');
+    check((await page.inputValue('#login')) === owner.phoneThirdFormat, 'login kept for the next sign-in');
+    await page.fill('#password', owner.thirdPassword);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/`);
+    await expectText(page, '[data-test=business-type]', 'Услуги');
+  });
+
+  await step('phone width: login and home fit a 390×844 screen', async () => {
+    const ctxPhone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'ru-RU',
+      baseURL: base,
+    });
+    const phone = watch(await ctxPhone.newPage());
+    phone.setDefaultTimeout(kTimeoutMs);
+    await phone.goto('/login');
+    await expectText(phone, 'h1', 'Вход');
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `no sideways scrolling on the login page (overflow ${overflow}px)`);
+    await shot(phone, 'login-phone');
+    await login(phone, owner.phone, owner.thirdPassword);
+    await phone.waitForURL(`${base}/`);
+    await expectText(phone, '[data-test=business-type]', 'Услуги');
+    const homeOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(homeOverflow <= 0, `no sideways scrolling on the home page (overflow ${homeOverflow}px)`);
+    await shot(phone, 'home-phone');
+    await phone.click('.nav-toggle');
+    await phone.locator('#side-nav').waitFor({ state: 'visible' });
+    await shot(phone, 'nav-phone');
+    await ctxPhone.close();
+  });
+
+  // Last: it locks sign-in from this address for the rest of the window.
+  await step('too many failed sign-ins: 429 tells when to retry', async () => {
+    await page.click('[data-test=logout]');
+    await page.waitForURL(/\/login/);
+    let limited = false;
+    for (let i = 0; i < 15 && !limited; i += 1) {
+      await login(page, 'nobody@example.ru', `Wrong-pass-${i}`);
+      await page.locator('[data-test=error]').waitFor({ state: 'visible' });
+      await waitFor('the sign-in answer', async () => !(await page.locator('button[type=submit]').innerText()).includes('Входим'));
+      limited = (await page.locator('[data-test=error]').innerText()).includes('Слишком много попыток');
+    }
+    check(limited, 'sign-in is rate limited within 15 failures');
+    const message = await text(page, '[data-test=error]');
+    check(/через|позже/.test(message), `the message says when: ${message}`);
+    await shot(page, 'login-rate-limited');
+  });
+
+  await step('no script errors on any page', async () => {
+    check(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
+  });
+} catch {
+  // The failing step has printed its reason.
+} finally {
+  if (browser) {
+    await browser.close();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+}
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

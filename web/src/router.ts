@@ -1,0 +1,55 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { currentMe, loadMe } from './session';
+import { kSections } from './sections';
+import LoginPage from './pages/LoginPage.vue';
+import SetPasswordPage from './pages/SetPasswordPage.vue';
+import ForgotPasswordPage from './pages/ForgotPasswordPage.vue';
+import HomePage from './pages/HomePage.vue';
+import ComingSoonPage from './pages/ComingSoonPage.vue';
+import NotFoundPage from './pages/NotFoundPage.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** 'app': signed-in pages inside the navigation shell; 'public': a centred card. */
+    shell?: 'app' | 'public';
+    requiresAuth?: boolean;
+    /** Public pages a signed-in owner has no use for (the login form). */
+    guestOnly?: boolean;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomePage, meta: { shell: 'app', requiresAuth: true } },
+  { path: '/login', name: 'login', component: LoginPage, meta: { shell: 'public', guestOnly: true } },
+  // The registration e-mail's link: {public-url}/set-password?token=...
+  { path: '/set-password', name: 'set-password', component: SetPasswordPage, props: { mode: 'activate' }, meta: { shell: 'public' } },
+  // The reset e-mail's link, and the form that asks for it.
+  { path: '/reset-password', name: 'reset-password', component: SetPasswordPage, props: { mode: 'reset' }, meta: { shell: 'public' } },
+  { path: '/forgot-password', name: 'forgot-password', component: ForgotPasswordPage, meta: { shell: 'public' } },
+  ...kSections.map<RouteRecordRaw>((s) => ({
+    path: s.path,
+    name: s.id,
+    component: ComingSoonPage,
+    props: { section: s.id },
+    meta: { shell: 'app', requiresAuth: true },
+  })),
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { shell: 'public' } },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach(async (to) => {
+  if (to.meta.requiresAuth) {
+    const me = currentMe.value ?? (await loadMe().catch(() => null));
+    if (!me) {
+      return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+    }
+  } else if (to.meta.guestOnly && currentMe.value) {
+    return { name: 'home' };
+  }
+  return true;
+});
