@@ -480,8 +480,17 @@ core::Result<VirtualKkt::Outcome> VirtualKkt::archiveDocument(KktState& state, c
     printout.kind = type;
     printout.createdAtUs = archived.createdAtUs;
     printout.text = printed;
+    SIGMA_TRY(emitPrintout(state, printout, faults, outcome,
+                    "the document " + std::to_string(archived.number) +
+                        " is fiscalized; load paper and continue printing"));
+    return outcome;
+}
+
+core::Status VirtualKkt::emitPrintout(KktState& state, Printout printout, const KktFaults& faults, Outcome& outcome,
+                               const std::string& paperOutMessage)
+{
     if (faults.paperOutCount > 0) {
-        // The paper ends halfway: the document is in the fiscal storage, the printout is not done.
+        // The paper ends halfway: whatever was made stays made, the printout waits for continuePrint.
         printout.complete = false;
         SIGMA_ASSIGN_OR_RETURN(auto id, m_store->insertPrintout(printout));
         state.pendingPrintout = id;
@@ -489,13 +498,12 @@ core::Result<VirtualKkt::Outcome> VirtualKkt::archiveDocument(KktState& state, c
         KktFaults updated = faults;
         --updated.paperOutCount;
         SIGMA_TRY(m_store->saveFaults(updated));
-        outcome.afterCommit = atolError(atol::kNoPaper, "the document " + std::to_string(archived.number) +
-                                                            " is fiscalized; load paper and continue printing");
-        return outcome;
+        outcome.afterCommit = atolError(atol::kNoPaper, paperOutMessage);
+        return core::ok();
     }
     SIGMA_ASSIGN_OR_RETURN(auto id, m_store->insertPrintout(printout));
     (void)id;
-    return outcome;
+    return core::ok();
 }
 
 core::Result<VirtualKkt::Outcome> VirtualKkt::printOnly(KktState& state, const std::string& kind,
@@ -509,19 +517,7 @@ core::Result<VirtualKkt::Outcome> VirtualKkt::printOnly(KktState& state, const s
     printout.text = printed;
     Outcome outcome;
     outcome.result = std::move(result);
-    if (faults.paperOutCount > 0) {
-        printout.complete = false;
-        SIGMA_ASSIGN_OR_RETURN(auto id, m_store->insertPrintout(printout));
-        state.pendingPrintout = id;
-        state.paperPresent = false;
-        KktFaults updated = faults;
-        --updated.paperOutCount;
-        SIGMA_TRY(m_store->saveFaults(updated));
-        outcome.afterCommit = atolError(atol::kNoPaper, "load paper and continue printing");
-        return outcome;
-    }
-    SIGMA_ASSIGN_OR_RETURN(auto id, m_store->insertPrintout(printout));
-    (void)id;
+    SIGMA_TRY(emitPrintout(state, printout, faults, outcome, "load paper and continue printing"));
     return outcome;
 }
 

@@ -100,6 +100,10 @@ private:
                                           std::uint32_t receiptNumber, int operation, core::Money total,
                                           const std::string& printed, bool print, const KktFaults& faults,
                                           core::Json result);
+    /// Stores a printout; when the paper runs out midway it is left unfinished for continuePrint
+    /// and the outcome answers "no paper" after the commit.
+    core::Status emitPrintout(KktState& state, Printout printout, const KktFaults& faults, Outcome& outcome,
+                       const std::string& paperOutMessage);
     core::Result<Outcome> printOnly(KktState& state, const std::string& kind, const std::string& printed,
                                     const KktFaults& faults, core::Json result);
 
