@@ -10,6 +10,7 @@ find_package(SQLite3 REQUIRED)
 find_package(OpenSSL 3 REQUIRED)
 find_package(CURL REQUIRED)
 find_package(Boost 1.74 REQUIRED)
+find_package(LibArchive 3.4 REQUIRED) # update packages (src/update)
 
 if(SIGMA_BUILD_GUI)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Test LinguistTools)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Renders every main screen of the trade app at 1280x800 and 1024x600, in Russian, into
-# docs/screenshots/trade-<screen>-<W>x<H>.png. The terminal draws each screen itself
-# (--screenshot, a demo shop in a temporary data directory), under Xvfb so real fonts are used.
+# Renders every main screen of the trade app at 1280x800 and 1024x600, in Russian (and the sale
+# screen in English as trade-sale-en-*), into docs/screenshots/trade-<screen>-<W>x<H>.png. The
+# terminal draws each screen itself (--screenshot, a demo shop in a temporary data directory),
+# under Xvfb so real fonts are used.
 #
 #   scripts/screenshots.sh [path/to/sigma-terminal]
 set -euo pipefail
@@ -24,12 +25,47 @@ for _ in $(seq 50); do
     sleep 0.1
 done
 
-screens=(app-choice login change-pin sale payment shift returns service coming-soon)
+screens=(app-choice login change-pin sale sale-weigh payment shift returns returns-date stock settings service service-scale service-updates service-diagnostics service-firmware service-lifecycle coming-soon)
 for size in 1280x800 1024x600; do
     for screen in "${screens[@]}"; do
         file="${out}/trade-${screen}-${size}.png"
         DISPLAY="${display}" QT_IM_MODULE= LANG=ru_RU.UTF-8 "${terminal}" --screenshot "${screen}" --size "${size}" \
             --out "${file}" 2>/dev/null
+        echo "${file#"${root}"/}"
+    done
+    # One screen in English, to look at the translation's lengths.
+    file="${out}/trade-sale-en-${size}.png"
+    DISPLAY="${display}" QT_IM_MODULE= LANG=ru_RU.UTF-8 "${terminal}" --screenshot sale --lang en --size "${size}" \
+        --out "${file}" 2>/dev/null
+    echo "${file#"${root}"/}"
+done
+
+# The registration wizard, each step with sample data: trade-register-<step>-<W>x<H>.png.
+for size in 1280x800 1024x600; do
+    for step in form form-error sms wait done; do
+        file="${out}/trade-register-${step}-${size}.png"
+        DISPLAY="${display}" QT_IM_MODULE= LANG=ru_RU.UTF-8 "${terminal}" \
+            --screenshot "register-${step}" --size "${size}" --out "${file}" 2>/dev/null
+        echo "${file#"${root}"/}"
+    done
+done
+
+# The services app (a demo salon): services-<screen>-<W>x<H>.png.
+for size in 1280x800 1024x600; do
+    for screen in sale appointments customer-card appointment-dialog; do
+        file="${out}/services-${screen}-${size}.png"
+        DISPLAY="${display}" QT_IM_MODULE= LANG=ru_RU.UTF-8 "${terminal}" \
+            --screenshot "services-${screen}" --size "${size}" --out "${file}" 2>/dev/null
+        echo "${file#"${root}"/}"
+    done
+done
+
+# The food app (a demo café with a kitchen printer emulator in the process): food-<screen>-<W>x<H>.png.
+for size in 1280x800 1024x600; do
+    for screen in hall hall-edit order modifiers split kitchen; do
+        file="${out}/food-${screen}-${size}.png"
+        DISPLAY="${display}" QT_IM_MODULE= LANG=ru_RU.UTF-8 "${terminal}" \
+            --screenshot "food-${screen}" --size "${size}" --out "${file}" 2>/dev/null
         echo "${file#"${root}"/}"
     done
 done

@@ -1,5 +1,6 @@
 #include "drivers/emulator/KktStore.h"
 
+#include "crypto/Sha256.h"
 #include "db/Migrations.h"
 #include "db/Transaction.h"
 
@@ -93,8 +94,33 @@ CREATE TABLE shift_totals (
 );
 )sql";
 
-constexpr std::array<db::Migration, 1> kMigrations = {{
+// Two firmware slots, A/B: an image is written to the inactive one in parts (one commit each), and
+// the switch of firmware_active with the version is one commit, so a kill mid-flash changes nothing
+// that runs.
+constexpr std::string_view kFirmwareSchemaV2 = R"sql(
+CREATE TABLE firmware_slots (
+    slot INTEGER PRIMARY KEY CHECK (slot IN (0, 1)),
+    version TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE firmware_chunks (
+    slot INTEGER NOT NULL,
+    offset INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (slot, offset)
+);
+CREATE TABLE firmware_active (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    slot INTEGER NOT NULL
+);
+INSERT INTO firmware_slots (slot, complete) VALUES (0, 1), (1, 0);
+INSERT INTO firmware_active (id, slot) VALUES (1, 0);
+)sql";
+
+constexpr std::array<db::Migration, 2> kMigrations = {{
     {1, "virtual register", kSchemaV1},
+    {2, "firmware slots", kFirmwareSchemaV2},
 }};
 
 constexpr std::string_view kDocumentColumns =
@@ -374,6 +400,48 @@ core::Result<KktStore::OfdQueue> KktStore::ofdQueue()
         queue.firstUnsentAtUs = first ? (*first).int64(0) : 0;
     }
     return queue;
+}
+
+core::Result<int> KktStore::activeFirmwareSlot()
+{
+    SIGMA_ASSIGN_OR_RETURN(auto row, m_db->queryOne("SELECT slot FROM firmware_active WHERE id = 1"));
+    return row ? static_cast<int>(row->int64(0)) : 0;
+}
+
+core::Status KktStore::beginFirmwareSlot(int slot, const std::string& version, std::int64_t size)
+{
+    SIGMA_TRY(m_db->execute("DELETE FROM firmware_chunks WHERE slot = $1", {slot}));
+    return m_db->execute("UPDATE firmware_slots SET version = $1, size = $2, complete = 0 WHERE slot = $3",
+                         {version, size, slot});
+}
+
+core::Status KktStore::writeFirmwareChunk(int slot, std::int64_t offset, std::span<const std::uint8_t> data)
+{
+    return m_db->execute("INSERT INTO firmware_chunks (slot, offset, data) VALUES ($1, $2, $3)",
+                         {slot, offset, db::Blob{std::vector<std::uint8_t>(data.begin(), data.end())}});
+}
+
+core::Result<std::pair<crypto::Digest, std::int64_t>> KktStore::firmwareSlotDigest(int slot)
+{
+    SIGMA_ASSIGN_OR_RETURN(auto rows,
+                           m_db->query("SELECT offset, data FROM firmware_chunks WHERE slot = $1 ORDER BY offset", {slot}));
+    crypto::Sha256 hash;
+    std::int64_t size = 0;
+    for (const auto& row : rows) {
+        if (row.int64(0) != size) {
+            break; // a gap: the digest will not match, which is the answer wanted
+        }
+        const auto& data = row.blob(1);
+        hash.update(std::span<const std::uint8_t>(data));
+        size += static_cast<std::int64_t>(data.size());
+    }
+    return std::make_pair(hash.finish(), size);
+}
+
+core::Status KktStore::activateFirmwareSlot(int slot)
+{
+    SIGMA_TRY(m_db->execute("UPDATE firmware_slots SET complete = 1 WHERE slot = $1", {slot}));
+    return m_db->execute("UPDATE firmware_active SET slot = $1 WHERE id = 1", {slot});
 }
 
 core::Status KktStore::retireArchive(const std::string& fnNumber)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "crypto/Sha256.h"
 #include "db/SqliteConnection.h"
 #include "drivers/emulator/KktState.h"
 
@@ -8,6 +9,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -88,6 +91,14 @@ public:
     /// Moves the whole archive aside when the fiscal storage is replaced: the new one numbers its
     /// documents from 1 again. The paper tape stays, unlinked from document numbers.
     core::Status retireArchive(const std::string& fnNumber);
+
+    /// Firmware slots (A/B): which one runs, and the steps of writing the other.
+    core::Result<int> activeFirmwareSlot();
+    core::Status beginFirmwareSlot(int slot, const std::string& version, std::int64_t size);
+    core::Status writeFirmwareChunk(int slot, std::int64_t offset, std::span<const std::uint8_t> data);
+    /// SHA-256 and length of what the slot holds, read back from storage.
+    core::Result<std::pair<crypto::Digest, std::int64_t>> firmwareSlotDigest(int slot);
+    core::Status activateFirmwareSlot(int slot);
 
 private:
     explicit KktStore(std::unique_ptr<db::SqliteConnection> connection);

@@ -183,6 +183,60 @@ bool isDocumentTask(fiscal::TaskType type)
 
 } // namespace
 
+core::Result<std::string> VirtualKkt::firmwareVersion()
+{
+    SIGMA_ASSIGN_OR_RETURN(const KktState state, m_store->loadState());
+    return state.firmwareVersion;
+}
+
+core::Status VirtualKkt::flashFirmware(const fiscal::FirmwareImage& image, const FlashProgress& progress)
+{
+    const auto refuseIfBusy = [](const KktState& state) -> core::Status {
+        if (state.shiftOpen) {
+            return core::Error(core::errc::kFirmwareFlashRefused,
+                               "Смена открыта: закройте смену перед обновлением прошивки ККТ");
+        }
+        if (state.pendingPrintout) {
+            return core::Error(core::errc::kFirmwareFlashRefused,
+                               "Документ не допечатан: завершите печать перед обновлением прошивки ККТ");
+        }
+        return core::ok();
+    };
+    int slot = 0;
+    SIGMA_TRY(m_store->transaction([&]() -> core::Status {
+        SIGMA_ASSIGN_OR_RETURN(const KktState state, m_store->loadState());
+        SIGMA_TRY(refuseIfBusy(state));
+        SIGMA_ASSIGN_OR_RETURN(const int active, m_store->activeFirmwareSlot());
+        slot = 1 - active;
+        return m_store->beginFirmwareSlot(slot, image.version, static_cast<std::int64_t>(image.bytes.size()));
+    }));
+    // Each part commits on its own, like a register writing flash pages: a kill leaves a partial
+    // inactive slot, which the next flash starts over and which is never switched to.
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(image.bytes.data());
+    for (std::size_t offset = 0; offset < image.bytes.size(); offset += kFirmwareChunkBytes) {
+        const std::size_t n = std::min(kFirmwareChunkBytes, image.bytes.size() - offset);
+        SIGMA_TRY(m_store->transaction([&] {
+            return m_store->writeFirmwareChunk(slot, static_cast<std::int64_t>(offset),
+                                               std::span<const std::uint8_t>(bytes + offset, n));
+        }));
+        if (progress) {
+            progress(offset + n, image.bytes.size());
+        }
+    }
+    return m_store->transaction([&]() -> core::Status {
+        SIGMA_ASSIGN_OR_RETURN(KktState state, m_store->loadState());
+        SIGMA_TRY(refuseIfBusy(state)); // a shift opened by another process meanwhile
+        SIGMA_ASSIGN_OR_RETURN(const auto written, m_store->firmwareSlotDigest(slot));
+        if (written.first != image.sha256 || written.second != static_cast<std::int64_t>(image.bytes.size())) {
+            return core::Error(core::errc::kPackageFileMismatch,
+                               "the written firmware does not match its SHA-256; the old firmware stays");
+        }
+        SIGMA_TRY(m_store->activateFirmwareSlot(slot));
+        state.firmwareVersion = image.version;
+        return m_store->saveState(state);
+    });
+}
+
 core::Result<core::Json> VirtualKkt::execute(const core::Json& json)
 {
     SIGMA_ASSIGN_OR_RETURN(fiscal::Task task, fiscal::parseTask(json));

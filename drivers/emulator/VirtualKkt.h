@@ -5,6 +5,7 @@
 #include "drivers/emulator/KktStore.h"
 #include "fiscal/AtolTask.h"
 #include "fiscal/FiscalDevice.h"
+#include "fiscal/FirmwareFlasher.h"
 
 #include <filesystem>
 #include <memory>
@@ -21,7 +22,7 @@ namespace sigma::drivers::emulator {
 /// unit of its amount. Checks, in this order: fiscal storage state (117), cover (45), paper (44),
 /// shift state (73, 68, 83), the OFD 30-day block (140), taxation type (143), tax types (144),
 /// amounts (506), payment (66).
-class VirtualKkt final : public fiscal::FiscalDevice {
+class VirtualKkt final : public fiscal::FiscalDevice, public fiscal::FirmwareFlasher {
 public:
     struct Options {
         std::filesystem::path statePath;      ///< kkt.db
@@ -34,6 +35,14 @@ public:
 
     core::Result<core::Json> execute(const core::Json& task) override;
     std::string_view driverId() const override { return "emulator"; }
+
+    // --- firmware (fiscal::FirmwareFlasher): two slots in kkt.db, see KktStore ---
+    core::Result<std::string> firmwareVersion() override;
+    /// Refuses (kFirmwareFlashRefused) while a shift is open or a printout is unfinished; writes
+    /// the inactive slot in 64 KiB parts, reads it back, checks the SHA-256 and only then switches.
+    core::Status flashFirmware(const fiscal::FirmwareImage& image, const FlashProgress& progress) override;
+    /// Bytes per committed part of a flash.
+    static constexpr std::size_t kFirmwareChunkBytes = 64 * 1024;
 
     // --- the technician's and tests' controls (not ATOL tasks) ---
     core::Result<KktState> state();

@@ -194,6 +194,10 @@ core::Status fillSession(till::SaleSession& sale, const core::Json& cart)
         SIGMA_ASSIGN_OR_RETURN(auto discount, core::discountFromJson(cart["discount"], "discount"));
         SIGMA_TRY(sale.setDiscount(discount));
     }
+    if (cart.contains("customerId")) {
+        SIGMA_ASSIGN_OR_RETURN(auto customerId, core::stringFromJson(cart["customerId"], "customerId"));
+        SIGMA_TRY(sale.setCustomerId(customerId));
+    }
     if (cart.contains("customer") && cart["customer"].is_object()) {
         SIGMA_ASSIGN_OR_RETURN(auto contact,
                                core::stringFromJson(cart["customer"].value("emailOrPhone", core::Json("")),

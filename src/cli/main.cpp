@@ -3,9 +3,13 @@
 #include "cli/CatalogCommands.h"
 #include "cli/CliContext.h"
 #include "cli/FiscalCommands.h"
+#include "cli/FoodCommands.h"
 #include "cli/ReceiptCommands.h"
+#include "cli/ServicesCommands.h"
 #include "cli/StockCommands.h"
+#include "cli/SyncCommands.h"
 #include "cli/TillCommands.h"
+#include "cli/UpdateCommands.h"
 #include "core/ErrorCodes.h"
 
 #include <CLI/CLI.hpp>
@@ -40,6 +44,10 @@ int main(int argc, char** argv)
     sigma::cli::addFiscalCommands(app, context);
     sigma::cli::addTillCommands(app, context);
     sigma::cli::addStockCommands(app, context);
+    sigma::cli::addUpdateCommands(app, context);
+    sigma::cli::addServicesCommands(app, context); // after addTillCommands: joins its `staff`
+    sigma::cli::addFoodCommands(app, context);
+    sigma::cli::addSyncCommands(app, context);
 
     try {
         app.parse(argc, argv);

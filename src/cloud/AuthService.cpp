@@ -279,6 +279,9 @@ core::Status AuthService::setPassword(const std::string& token, const std::strin
                          {row->text(1), accountId, deviceId, deviceKey}));
     SIGMA_TRY(appendAudit(db, m_context, accountId, "user:" + userId, "account.activated",
                           core::Json{{"deviceId", deviceId}, {"serial", row->text(3)}}));
+    SIGMA_TRY(appendAudit(db, m_context, accountId, "user:" + userId, "password.set", core::Json::object()));
+    SIGMA_TRY(appendAudit(db, m_context, accountId, "user:" + userId, "device.activated",
+                          core::Json{{"deviceId", deviceId}, {"serial", row->text(3)}}));
     return tx.commit();
 }
 
@@ -310,6 +313,10 @@ core::Result<LoginResult> AuthService::login(const std::string& login, const std
     if (!good) {
         SIGMA_TRY(limiter.hit(loginBucket, m_context.config.loginWindowSec));
         SIGMA_TRY(limiter.hit(ipBucket, m_context.config.loginWindowSec));
+        // An unknown login goes to the platform's log (no account); the password never does.
+        SIGMA_TRY(appendAudit(db, m_context, user ? user->text(5) : std::string(),
+                              user ? "user:" + user->text(0) : std::string("anonymous"), "login.failed",
+                              core::Json{{"ip", ip}}));
         return core::Error(errc::kUnauthorized, "wrong login or password");
     }
     SIGMA_TRY(limiter.clear(loginBucket));
@@ -318,6 +325,7 @@ core::Result<LoginResult> AuthService::login(const std::string& login, const std
                          "($1, $2, $3, $4, $5, $6)",
                          {hashSecret(result.token), user->text(0), user->text(5), now,
                           now + m_context.config.sessionTtlSec * kMicrosPerSecond, ip}));
+    SIGMA_TRY(appendAudit(db, m_context, user->text(5), "user:" + user->text(0), "login.ok", core::Json{{"ip", ip}}));
     return result;
 }
 

@@ -1,6 +1,7 @@
 #include "cloud/CatalogService.h"
 
 #include "cloud/CloudErrors.h"
+#include "cloud/Permissions.h"
 #include "core/ErrorCodes.h"
 #include "core/VatRate.h"
 #include "db/Transaction.h"
@@ -25,14 +26,6 @@ struct EmployeeInput {
     std::string role;
     std::optional<std::string> pinHash;
 };
-
-core::Status requireManager(const Session& session)
-{
-    if (session.role != "owner" && session.role != "administrator") {
-        return core::Error(errc::kForbidden, "only the owner or an administrator may change the catalog and staff");
-    }
-    return core::ok();
-}
 
 core::Result<std::string> requiredString(const core::Json& input, const char* key, std::size_t maxLength = 256)
 {
@@ -102,8 +95,7 @@ core::Result<EmployeeInput> parseEmployee(const core::Json& input)
     EmployeeInput employee;
     SIGMA_ASSIGN_OR_RETURN(employee.name, requiredString(input, "name"));
     SIGMA_ASSIGN_OR_RETURN(employee.role, requiredString(input, "role"));
-    if (employee.role != "owner" && employee.role != "administrator" && employee.role != "cashier" &&
-        employee.role != "technician") {
+    if (!isKnownRole(employee.role)) {
         return core::Error(core::errc::kInvalidArgument, "role is owner, administrator, cashier or technician", "role");
     }
     if (const auto it = input.find("pinHash"); it != input.end() && !it->is_null()) {
@@ -134,10 +126,15 @@ core::Json employeeJson(const std::string& id, const EmployeeInput& e)
                       {"pinHash", e.pinHash ? core::Json(*e.pinHash) : core::Json(nullptr)}};
 }
 
-core::Status appendChange(db::Connection& db, const ServiceContext& context, const std::string& accountId,
+/// Appends to the change log the devices pull, and to the owner's audit log (catalog and staff
+/// changes are security-relevant: prices and PINs).
+core::Status appendChange(db::Connection& db, const ServiceContext& context, const Session& session,
                           const std::string& entity, const std::string& entityId, const std::string& op,
                           const core::Json& payload)
 {
+    const std::string& accountId = session.accountId;
+    SIGMA_TRY(
+        appendAudit(db, context, accountId, "user:" + session.userId, entity + "." + op, core::Json{{"id", entityId}}));
     SIGMA_ASSIGN_OR_RETURN(auto last,
                            db.queryOne("SELECT MAX(seq) FROM change_log WHERE account_id = $1", {accountId}));
     const std::int64_t seq = (last && !last->isNull(0) ? last->int64(0) : 0) + 1;
@@ -169,6 +166,7 @@ core::Status writeBarcodes(db::Connection& db, const std::string& accountId, con
 
 core::Result<core::Json> CatalogService::listProducts(const Session& session)
 {
+    SIGMA_TRY(requirePermission(session, Permission::ViewCatalog));
     auto lock = m_context.database.lock();
     auto& db = m_context.database.connection();
     SIGMA_ASSIGN_OR_RETURN(auto rows, db.query("SELECT id, name, sku, price, vat_rate, unit FROM products WHERE "
@@ -190,7 +188,7 @@ core::Result<core::Json> CatalogService::listProducts(const Session& session)
 
 core::Result<core::Json> CatalogService::createProduct(const Session& session, const core::Json& input)
 {
-    SIGMA_TRY(requireManager(session));
+    SIGMA_TRY(requirePermission(session, Permission::EditCatalog));
     SIGMA_ASSIGN_OR_RETURN(auto product, parseProduct(input));
     auto lock = m_context.database.lock();
     auto& db = m_context.database.connection();
@@ -203,7 +201,7 @@ core::Result<core::Json> CatalogService::createProduct(const Session& session, c
                     m_context.nowUs()}));
     SIGMA_TRY(writeBarcodes(db, session.accountId, id, product.barcodes));
     const core::Json json = productJson(id, product);
-    SIGMA_TRY(appendChange(db, m_context, session.accountId, "product", id, "upsert", json));
+    SIGMA_TRY(appendChange(db, m_context, session, "product", id, "upsert", json));
     SIGMA_TRY(tx.commit());
     return json;
 }
@@ -211,7 +209,7 @@ core::Result<core::Json> CatalogService::createProduct(const Session& session, c
 core::Result<core::Json> CatalogService::updateProduct(const Session& session, const std::string& id,
                                                        const core::Json& input)
 {
-    SIGMA_TRY(requireManager(session));
+    SIGMA_TRY(requirePermission(session, Permission::EditCatalog));
     SIGMA_ASSIGN_OR_RETURN(auto product, parseProduct(input));
     auto lock = m_context.database.lock();
     auto& db = m_context.database.connection();
@@ -226,14 +224,14 @@ core::Result<core::Json> CatalogService::updateProduct(const Session& session, c
     }
     SIGMA_TRY(writeBarcodes(db, session.accountId, id, product.barcodes));
     const core::Json json = productJson(id, product);
-    SIGMA_TRY(appendChange(db, m_context, session.accountId, "product", id, "upsert", json));
+    SIGMA_TRY(appendChange(db, m_context, session, "product", id, "upsert", json));
     SIGMA_TRY(tx.commit());
     return json;
 }
 
 core::Status CatalogService::deleteProduct(const Session& session, const std::string& id)
 {
-    SIGMA_TRY(requireManager(session));
+    SIGMA_TRY(requirePermission(session, Permission::EditCatalog));
     auto lock = m_context.database.lock();
     auto& db = m_context.database.connection();
     SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
@@ -243,12 +241,13 @@ core::Status CatalogService::deleteProduct(const Session& session, const std::st
     if (db.changes() != 1) {
         return core::Error(core::errc::kNotFound, "no such product");
     }
-    SIGMA_TRY(appendChange(db, m_context, session.accountId, "product", id, "delete", core::Json{{"id", id}}));
+    SIGMA_TRY(appendChange(db, m_context, session, "product", id, "delete", core::Json{{"id", id}}));
     return tx.commit();
 }
 
 core::Result<core::Json> CatalogService::listEmployees(const Session& session)
 {
+    SIGMA_TRY(requirePermission(session, Permission::ViewStaff));
     auto lock = m_context.database.lock();
     SIGMA_ASSIGN_OR_RETURN(auto rows, m_context.database.connection().query(
                                           "SELECT id, name, role, pin_hash FROM employees WHERE account_id = $1 ORDER "
@@ -263,7 +262,7 @@ core::Result<core::Json> CatalogService::listEmployees(const Session& session)
 
 core::Result<core::Json> CatalogService::createEmployee(const Session& session, const core::Json& input)
 {
-    SIGMA_TRY(requireManager(session));
+    SIGMA_TRY(requirePermission(session, Permission::EditStaff));
     SIGMA_ASSIGN_OR_RETURN(auto employee, parseEmployee(input));
     auto lock = m_context.database.lock();
     auto& db = m_context.database.connection();
@@ -273,7 +272,7 @@ core::Result<core::Json> CatalogService::createEmployee(const Session& session, 
                          "$4, $5, $6)",
                          {id, session.accountId, employee.name, employee.role, employee.pinHash, m_context.nowUs()}));
     const core::Json json = employeeJson(id, employee);
-    SIGMA_TRY(appendChange(db, m_context, session.accountId, "employee", id, "upsert", json));
+    SIGMA_TRY(appendChange(db, m_context, session, "employee", id, "upsert", json));
     SIGMA_TRY(tx.commit());
     return json;
 }
@@ -281,7 +280,7 @@ core::Result<core::Json> CatalogService::createEmployee(const Session& session, 
 core::Result<core::Json> CatalogService::updateEmployee(const Session& session, const std::string& id,
                                                         const core::Json& input)
 {
-    SIGMA_TRY(requireManager(session));
+    SIGMA_TRY(requirePermission(session, Permission::EditStaff));
     SIGMA_ASSIGN_OR_RETURN(auto employee, parseEmployee(input));
     auto lock = m_context.database.lock();
     auto& db = m_context.database.connection();
@@ -293,14 +292,14 @@ core::Result<core::Json> CatalogService::updateEmployee(const Session& session, 
         return core::Error(core::errc::kNotFound, "no such employee");
     }
     const core::Json json = employeeJson(id, employee);
-    SIGMA_TRY(appendChange(db, m_context, session.accountId, "employee", id, "upsert", json));
+    SIGMA_TRY(appendChange(db, m_context, session, "employee", id, "upsert", json));
     SIGMA_TRY(tx.commit());
     return json;
 }
 
 core::Status CatalogService::deleteEmployee(const Session& session, const std::string& id)
 {
-    SIGMA_TRY(requireManager(session));
+    SIGMA_TRY(requirePermission(session, Permission::EditStaff));
     auto lock = m_context.database.lock();
     auto& db = m_context.database.connection();
     SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
@@ -308,7 +307,7 @@ core::Status CatalogService::deleteEmployee(const Session& session, const std::s
     if (db.changes() != 1) {
         return core::Error(core::errc::kNotFound, "no such employee");
     }
-    SIGMA_TRY(appendChange(db, m_context, session.accountId, "employee", id, "delete", core::Json{{"id", id}}));
+    SIGMA_TRY(appendChange(db, m_context, session, "employee", id, "delete", core::Json{{"id", id}}));
     return tx.commit();
 }
 

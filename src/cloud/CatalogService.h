@@ -10,7 +10,8 @@
 namespace sigma::cloud {
 
 /// Products (with barcodes) and employees of one account. Every write appends to the account's
-/// change log in the same transaction, which the devices pull. Owner and administrator only.
+/// change log and the audit log in the same transaction; the devices pull the change log. Each call
+/// checks its permission (Permissions.cpp).
 class CatalogService {
 public:
     explicit CatalogService(ServiceContext& context) : m_context(context) {}

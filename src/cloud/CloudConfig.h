@@ -25,6 +25,9 @@ struct CloudConfig {
     std::string mailFrom = "noreply@sigma.local";
     std::size_t maxBodyBytes = 1 << 20;
     int threads = 4;
+    std::size_t dbPoolSize = 4;                       ///< database connections the server leases to requests
+    std::optional<std::filesystem::path> tlsCertFile; ///< PEM chain; with tlsKeyFile: HTTPS
+    std::optional<std::filesystem::path> tlsKeyFile;
     bool secureCookies = false;
     bool accessLog = true;
     // Limits and lifetimes.

@@ -4,7 +4,10 @@
 #include "db/ConnectionFactory.h"
 #include "db/Migrations.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <utility>
 
 namespace sigma::cloud {
 
@@ -240,7 +243,189 @@ CREATE TABLE change_log (
 )
 )SQL";
 
-constexpr std::array kMigrations{db::Migration{1, "cloud schema", kSchemaV1}};
+// The projections v1 lacked (stock documents and their lines, card reversals, a failed
+// receipt's error code) and the audit log's page order.
+constexpr std::string_view kSchemaV2 = R"SQL(
+CREATE TABLE stock_documents (
+    account_id TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    number BIGINT,
+    created_at BIGINT,
+    posted_at BIGINT NOT NULL,
+    employee_id TEXT,
+    posted_by TEXT,
+    supplier TEXT,
+    reason TEXT,
+    note TEXT,
+    total_cost BIGINT,
+    PRIMARY KEY (account_id, document_id)
+);
+CREATE TABLE stock_movements (
+    account_id TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    product_id TEXT,
+    sku TEXT,
+    name TEXT,
+    unit BIGINT,
+    quantity BIGINT,
+    counted_quantity BIGINT,
+    cost BIGINT,
+    amount BIGINT,
+    reason TEXT,
+    posted_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, document_id, position)
+);
+CREATE INDEX stock_movements_product ON stock_movements(account_id, product_id, posted_at);
+CREATE TABLE card_reversals (
+    account_id TEXT NOT NULL,
+    receipt_id TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    device_id TEXT NOT NULL,
+    sum BIGINT NOT NULL,
+    rrn TEXT,
+    reversed_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, receipt_id, position)
+);
+ALTER TABLE receipts ADD COLUMN failure_code BIGINT;
+CREATE INDEX audit_log_page ON audit_log(account_id, at, id)
+)SQL";
+
+// The services and food projections: who did each receipt line and to which customer the sale
+// was made (revenue per employee, visits per customer), the salon's masters, customers and
+// appointments, the hall's tables, orders (latest state) and kitchen tickets. Flags are 0/1.
+constexpr std::string_view kSchemaV3 = R"SQL(
+ALTER TABLE receipts ADD COLUMN customer_id TEXT;
+ALTER TABLE receipt_lines ADD COLUMN staff_id TEXT;
+CREATE INDEX receipts_customer ON receipts(account_id, customer_id);
+CREATE INDEX receipt_lines_staff ON receipt_lines(account_id, staff_id);
+CREATE TABLE masters (
+    account_id TEXT NOT NULL,
+    employee_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    specialty TEXT,
+    active BIGINT NOT NULL,
+    work_from BIGINT,
+    work_to BIGINT,
+    saved_by TEXT,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, employee_id)
+);
+CREATE TABLE customers (
+    account_id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    name TEXT,
+    phone TEXT,
+    email TEXT,
+    saved_by TEXT,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, customer_id)
+);
+CREATE TABLE appointments (
+    account_id TEXT NOT NULL,
+    appointment_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    staff_id TEXT NOT NULL,
+    customer_id TEXT,
+    starts_at BIGINT NOT NULL,
+    ends_at BIGINT NOT NULL,
+    note TEXT,
+    status TEXT NOT NULL,
+    created_by TEXT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    cancel_reason TEXT,
+    receipt_id TEXT,
+    PRIMARY KEY (account_id, appointment_id)
+);
+CREATE INDEX appointments_staff ON appointments(account_id, staff_id, starts_at);
+CREATE INDEX appointments_customer ON appointments(account_id, customer_id);
+CREATE TABLE appointment_services (
+    account_id TEXT NOT NULL,
+    appointment_id TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    product_id TEXT,
+    sku TEXT,
+    name TEXT,
+    price BIGINT,
+    vat_rate TEXT,
+    staff_id TEXT,
+    PRIMARY KEY (account_id, appointment_id, position)
+);
+CREATE TABLE food_tables (
+    account_id TEXT NOT NULL,
+    table_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    name TEXT,
+    x BIGINT,
+    y BIGINT,
+    seats BIGINT,
+    removed BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, table_id)
+);
+CREATE TABLE food_orders (
+    account_id TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    number BIGINT,
+    table_id TEXT,
+    status TEXT NOT NULL,
+    guests BIGINT,
+    waiter_id TEXT,
+    opened_at BIGINT,
+    total BIGINT,
+    cancel_reason TEXT,
+    merged_into TEXT,
+    carried_shift_id TEXT,
+    carry_reason TEXT,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, order_id)
+);
+CREATE TABLE food_order_lines (
+    account_id TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    product_id TEXT,
+    name TEXT,
+    price BIGINT,
+    quantity BIGINT,
+    amount BIGINT,
+    modifiers TEXT,
+    comment TEXT,
+    PRIMARY KEY (account_id, order_id, position)
+);
+CREATE TABLE food_order_parts (
+    account_id TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    part BIGINT NOT NULL,
+    receipt_id TEXT,
+    amount BIGINT,
+    paid BIGINT NOT NULL,
+    PRIMARY KEY (account_id, order_id, part)
+);
+CREATE TABLE food_tickets (
+    account_id TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    number BIGINT,
+    order_id TEXT,
+    printer_id TEXT,
+    state TEXT NOT NULL,
+    body TEXT,
+    created_at BIGINT NOT NULL,
+    ready_at BIGINT,
+    PRIMARY KEY (account_id, ticket_id)
+)
+)SQL";
+
+constexpr std::array kMigrations{db::Migration{1, "cloud schema", kSchemaV1},
+                                 db::Migration{2, "stock and card projections, audit paging", kSchemaV2},
+                                 db::Migration{3, "services and food projections", kSchemaV3}};
 
 } // namespace
 
@@ -269,11 +454,113 @@ core::Status migrateCloudSchema(db::Connection& connection)
     return db::migrate(connection, kMigrations);
 }
 
-core::Result<std::unique_ptr<CloudDatabase>> CloudDatabase::open(const std::string& url)
+core::Result<std::unique_ptr<CloudDatabase>> CloudDatabase::open(const std::string& url, std::size_t poolSize)
 {
-    SIGMA_ASSIGN_OR_RETURN(auto connection, openConnection(url));
-    SIGMA_TRY(migrateCloudSchema(*connection));
-    return std::make_unique<CloudDatabase>(std::move(connection));
+    std::vector<std::unique_ptr<db::Connection>> connections;
+    SIGMA_ASSIGN_OR_RETURN(auto first, openConnection(url));
+    SIGMA_TRY(migrateCloudSchema(*first));
+    connections.push_back(std::move(first));
+    while (connections.size() < std::max<std::size_t>(poolSize, 1)) {
+        SIGMA_ASSIGN_OR_RETURN(auto next, openConnection(url));
+        connections.push_back(std::move(next));
+    }
+    return std::make_unique<CloudDatabase>(std::move(connections));
+}
+
+namespace {
+
+/// The leases the calling thread holds, so that a nested lock() reuses its connection instead of
+/// waiting for a second one (which, with every connection leased, would never come).
+struct HeldLease {
+    const CloudDatabase* owner;
+    db::Connection* connection;
+};
+thread_local std::vector<HeldLease> t_held;
+
+} // namespace
+
+CloudDatabase::CloudDatabase(std::unique_ptr<db::Connection> connection)
+{
+    m_all.push_back(std::move(connection));
+    m_free.push_back(m_all.back().get());
+}
+
+CloudDatabase::CloudDatabase(std::vector<std::unique_ptr<db::Connection>> connections) : m_all(std::move(connections))
+{
+    for (const auto& connection : m_all) {
+        m_free.push_back(connection.get());
+    }
+}
+
+CloudDatabase::~CloudDatabase() = default;
+
+CloudDatabase::Lease CloudDatabase::lock()
+{
+    for (const auto& held : t_held) {
+        if (held.owner == this) {
+            return Lease(this, held.connection, false);
+        }
+    }
+    std::unique_lock guard(m_mutex);
+    m_available.wait(guard, [this] { return !m_free.empty(); });
+    db::Connection* connection = m_free.back();
+    m_free.pop_back();
+    guard.unlock();
+    t_held.push_back({this, connection});
+    return Lease(this, connection, true);
+}
+
+db::Connection& CloudDatabase::connection()
+{
+    for (const auto& held : t_held) {
+        if (held.owner == this) {
+            return *held.connection;
+        }
+    }
+    // A programming error: connection() outside a lease. Fail loudly rather than race.
+    std::abort();
+}
+
+void CloudDatabase::giveBack(db::Connection* connection) noexcept
+{
+    std::erase_if(t_held, [&](const HeldLease& held) { return held.owner == this && held.connection == connection; });
+    {
+        const std::lock_guard guard(m_mutex);
+        m_free.push_back(connection);
+    }
+    m_available.notify_one();
+}
+
+CloudDatabase::Lease::Lease(Lease&& other) noexcept
+    : m_owner(std::exchange(other.m_owner, nullptr)), m_connection(std::exchange(other.m_connection, nullptr)),
+      m_owning(std::exchange(other.m_owning, false))
+{
+}
+
+CloudDatabase::Lease& CloudDatabase::Lease::operator=(Lease&& other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_owner = std::exchange(other.m_owner, nullptr);
+        m_connection = std::exchange(other.m_connection, nullptr);
+        m_owning = std::exchange(other.m_owning, false);
+    }
+    return *this;
+}
+
+CloudDatabase::Lease::~Lease()
+{
+    release();
+}
+
+void CloudDatabase::Lease::release() noexcept
+{
+    if (m_owning && m_owner != nullptr) {
+        m_owner->giveBack(m_connection);
+    }
+    m_owner = nullptr;
+    m_connection = nullptr;
+    m_owning = false;
 }
 
 } // namespace sigma::cloud

@@ -26,6 +26,8 @@ int httpStatusFor(int code)
         return 413;
     case errc::kRateLimited:
         return 429;
+    case errc::kBusy:
+        return 503;
     case core::errc::kInternal:
     case core::errc::kIo:
     case core::errc::kDbError:
@@ -75,6 +77,12 @@ std::string_view errorName(int code)
         return "csrf_rejected";
     case errc::kPayloadTooLarge:
         return "payload_too_large";
+    case errc::kBusy:
+        return "busy";
+    case errc::kBadPackage:
+        return "bad_package";
+    case errc::kBadPayload:
+        return "bad_payload";
     case core::errc::kNotFound:
         return "not_found";
     case core::errc::kMalformedJson:

@@ -22,6 +22,9 @@ inline constexpr int kDeviceRevoked = 3011;   ///< the device was revoked (403)
 inline constexpr int kBadEvent = 3012;        ///< an event whose hash does not match its content (400)
 inline constexpr int kCsrf = 3013;            ///< state-changing request without JSON type / matching Origin (403)
 inline constexpr int kPayloadTooLarge = 3014; ///< body over the limit (413)
+inline constexpr int kBusy = 3015;            ///< the database stayed busy after the retries (503)
+inline constexpr int kBadPackage = 3050;      ///< an update package that does not verify (400)
+inline constexpr int kBadPayload = 3070;      ///< a known event type with a field missing or of the wrong type (400)
 } // namespace errc
 
 /// The HTTP status for an error code.

@@ -1,13 +1,16 @@
 #include "cloud/CloudServer.h"
 
+#include "cloud/AuditService.h"
 #include "cloud/AuthService.h"
 #include "cloud/CatalogService.h"
 #include "cloud/CloudDatabase.h"
 #include "cloud/CloudErrors.h"
 #include "cloud/DeviceService.h"
 #include "cloud/Notifier.h"
+#include "cloud/Permissions.h"
 #include "cloud/ServiceContext.h"
 #include "cloud/StaticFiles.h"
+#include "cloud/UpdateService.h"
 #include "core/ErrorCodes.h"
 #include "net/HttpServer.h"
 
@@ -86,7 +89,7 @@ public:
         : m_config(std::move(config)), m_database(std::move(database)),
           m_notifier(notifier ? std::move(notifier) : std::make_unique<OutboxNotifier>(m_config.dataDir, m_config)),
           m_context{*m_database, clock, random, *m_notifier, m_config}, m_auth(m_context), m_devices(m_context),
-          m_catalog(m_context), m_server(serverOptions())
+          m_catalog(m_context), m_audit(m_context), m_server(serverOptions())
     {
         if (m_config.accessLogPath) {
             m_logFile.open(*m_config.accessLogPath, std::ios::app);
@@ -105,6 +108,10 @@ private:
         options.port = m_config.port;
         options.threads = m_config.threads;
         options.maxBodyBytes = m_config.maxBodyBytes;
+        if (m_config.tlsCertFile && m_config.tlsKeyFile) {
+            options.tlsCertificateFile = m_config.tlsCertFile->string();
+            options.tlsPrivateKeyFile = m_config.tlsKeyFile->string();
+        }
         if (m_config.accessLog) {
             options.onAccess = [this](const net::HttpRequest& request, const net::HttpResponse& response,
                                       std::chrono::microseconds elapsed) { logAccess(request, response, elapsed); };
@@ -131,8 +138,12 @@ private:
         }
     }
 
-    net::HttpResponse errorResponse(const core::Error& error) const
+    net::HttpResponse errorResponse(const core::Error& original) const
     {
+        // A transaction that still collided after retryBusy: the client may simply try again.
+        const core::Error error = original.code == core::errc::kDbBusy
+                                      ? core::Error(errc::kBusy, "the server is busy: try again in a moment")
+                                      : original;
         const int status = httpStatusFor(error.code);
         core::Json body{{"code", std::string(errorName(error.code))}, {"message", error.message}};
         if (status == 500) {
@@ -149,6 +160,8 @@ private:
         auto response = net::HttpResponse::json(status, envelope);
         if (status == 429) {
             response.headers.set("Retry-After", std::to_string(m_config.loginWindowSec));
+        } else if (status == 503) {
+            response.headers.set("Retry-After", "1");
         }
         return response;
     }
@@ -353,11 +366,28 @@ private:
             return response;
         });
         add(router, "GET", "/api/v1/me", [this](net::HttpRequest& request) {
-            auto s = session(request);
-            if (!s) {
-                return errorResponse(s.error());
-            }
-            return respond(m_auth.me(*s));
+            return withSession(request, false, Permission::ViewAccount,
+                               [&](const Session& s) { return respond(m_auth.me(s)); });
+        });
+        add(router, "GET", "/api/v1/audit", [this](net::HttpRequest& request) {
+            return withSession(request, false, Permission::ViewAudit, [&](const Session& s) {
+                std::optional<std::string> before;
+                if (auto it = request.queryParams.find("before");
+                    it != request.queryParams.end() && !it->second.empty()) {
+                    before = it->second;
+                }
+                int limit = 50;
+                if (auto it = request.queryParams.find("limit"); it != request.queryParams.end()) {
+                    const auto* end = it->second.data() + it->second.size();
+                    if (auto [ptr, ec] = std::from_chars(it->second.data(), end, limit);
+                        ec != std::errc() || ptr != end) {
+                        return errorResponse(
+                            core::Error(core::errc::kInvalidArgument,
+                                        "limit is an integer 1.." + std::to_string(AuditService::kMaxLimit), "limit"));
+                    }
+                }
+                return respond(m_audit.list(s, before, limit));
+            });
         });
         add(router, "POST", "/api/v1/auth/password-reset", [this](net::HttpRequest& request) {
             if (auto csrf = checkCsrf(request, true); !csrf) {
@@ -445,9 +475,19 @@ private:
             }
             return respond(m_devices.changes(*identity, cursor));
         });
+        // The update channel (UpdateService, docs/updates.md): what is newer, and the file with Range.
+        for (const char* pattern : {"/api/v1/device/updates", "/api/v1/device/updates/{id}/file"}) {
+            add(router, "GET", pattern, [this](net::HttpRequest& request) {
+                auto identity = device(request);
+                return identity ? m_updates.handle(*identity, request) : errorResponse(identity.error());
+            });
+        }
     }
 
-    template <typename F> net::HttpResponse withSession(net::HttpRequest& request, bool write, F&& f)
+    /// Every cabinet endpoint goes through here: CSRF for writes, the session, then the role's
+    /// permission (Permissions.cpp holds the matrix) before the handler runs.
+    template <typename F>
+    net::HttpResponse withSession(net::HttpRequest& request, bool write, Permission permission, F&& f)
     {
         if (write) {
             if (auto csrf = checkCsrf(request, true); !csrf) {
@@ -458,29 +498,36 @@ private:
         if (!s) {
             return errorResponse(s.error());
         }
+        if (auto allowed = requirePermission(*s, permission); !allowed) {
+            return errorResponse(allowed.error());
+        }
         return f(*s);
     }
 
     template <typename Create, typename Update, typename Delete, typename List>
-    void addCrud(net::Router& router, const std::string& base, List list, Create create, Update update, Delete remove)
+    void addCrud(net::Router& router, const std::string& base, Permission view, Permission edit, List list,
+                 Create create, Update update, Delete remove)
     {
-        add(router, "GET", base, [this, list](net::HttpRequest& request) {
-            return withSession(request, false, [&](const Session& s) { return respond((m_catalog.*list)(s)); });
+        add(router, "GET", base, [this, view, list](net::HttpRequest& request) {
+            return withSession(request, false, view, [&](const Session& s) { return respond((m_catalog.*list)(s)); });
         });
-        add(router, "POST", base, [this, create](net::HttpRequest& request) {
-            return withSession(request, true, [&](const Session& s) {
+        // Writes are whole transactions: one that collided with another (kDbBusy) runs again.
+        add(router, "POST", base, [this, edit, create](net::HttpRequest& request) {
+            return withSession(request, true, edit, [&](const Session& s) {
                 auto body = parseObject(request);
-                return body ? respond((m_catalog.*create)(s, *body), 201) : errorResponse(body.error());
-            });
-        });
-        add(router, "PUT", base + "/{id}", [this, update](net::HttpRequest& request) {
-            return withSession(request, true, [&](const Session& s) {
-                auto body = parseObject(request);
-                return body ? respond((m_catalog.*update)(s, request.pathParams.at("id"), *body))
+                return body ? respond(retryBusy([&] { return (m_catalog.*create)(s, *body); }), 201)
                             : errorResponse(body.error());
             });
         });
-        add(router, "DELETE", base + "/{id}", [this, remove](net::HttpRequest& request) {
+        add(router, "PUT", base + "/{id}", [this, edit, update](net::HttpRequest& request) {
+            return withSession(request, true, edit, [&](const Session& s) {
+                auto body = parseObject(request);
+                return body ? respond(
+                                  retryBusy([&] { return (m_catalog.*update)(s, request.pathParams.at("id"), *body); }))
+                            : errorResponse(body.error());
+            });
+        });
+        add(router, "DELETE", base + "/{id}", [this, edit, remove](net::HttpRequest& request) {
             // DELETE has no body: only the Origin is checked.
             auto s = session(request);
             if (!s) {
@@ -489,7 +536,10 @@ private:
             if (request.headers.get("Origin").value_or("") != m_config.publicUrl) {
                 return errorResponse(core::Error(errc::kCsrf, "the Origin does not match this server", "Origin"));
             }
-            auto status = (m_catalog.*remove)(*s, request.pathParams.at("id"));
+            if (auto allowed = requirePermission(*s, edit); !allowed) {
+                return errorResponse(allowed.error());
+            }
+            auto status = retryBusy([&] { return (m_catalog.*remove)(*s, request.pathParams.at("id")); });
             if (!status) {
                 return errorResponse(status.error());
             }
@@ -501,10 +551,12 @@ private:
 
     void addCatalogRoutes(net::Router& router)
     {
-        addCrud(router, "/api/v1/products", &CatalogService::listProducts, &CatalogService::createProduct,
-                &CatalogService::updateProduct, &CatalogService::deleteProduct);
-        addCrud(router, "/api/v1/employees", &CatalogService::listEmployees, &CatalogService::createEmployee,
-                &CatalogService::updateEmployee, &CatalogService::deleteEmployee);
+        addCrud(router, "/api/v1/products", Permission::ViewCatalog, Permission::EditCatalog,
+                &CatalogService::listProducts, &CatalogService::createProduct, &CatalogService::updateProduct,
+                &CatalogService::deleteProduct);
+        addCrud(router, "/api/v1/employees", Permission::ViewStaff, Permission::EditStaff,
+                &CatalogService::listEmployees, &CatalogService::createEmployee, &CatalogService::updateEmployee,
+                &CatalogService::deleteEmployee);
     }
 
     CloudConfig m_config;
@@ -513,7 +565,9 @@ private:
     ServiceContext m_context;
     AuthService m_auth;
     DeviceService m_devices;
+    UpdateService m_updates{m_context};
     CatalogService m_catalog;
+    AuditService m_audit;
     std::mutex m_logMutex;
     std::ofstream m_logFile;
     net::HttpServer m_server;

@@ -1,6 +1,8 @@
 #include "cloud/DeviceService.h"
 
 #include "cloud/CloudErrors.h"
+#include "cloud/PayloadReader.h"
+#include "cloud/SalonFoodProjection.h"
 #include "core/ErrorCodes.h"
 #include "crypto/Hex.h"
 #include "crypto/Hmac.h"
@@ -43,6 +45,47 @@ std::optional<std::string> optJson(const core::Json& object, const char* key)
     return it->dump();
 }
 
+/// A posted stock document and its lines. Quantities are stored as the terminal sent them
+/// (positive thousandths); `kind` tells the ledger whether a line adds (receiving), subtracts
+/// (writeOff) or sets a counted quantity (inventory). A document is sent once; a repeat is ignored.
+core::Status projectStockDocument(db::Connection& db, const DeviceIdentity& device, const store::JournalEvent& event)
+{
+    const core::Json& p = event.payload;
+    const std::string& account = device.accountId;
+    const std::string documentId = optString(p, "documentId").value_or(event.uuid);
+    const std::string kind = optString(p, "kind").value_or("unknown");
+    const std::int64_t postedAt = optInt(p, "postedAt").value_or(event.occurredAtUs);
+    SIGMA_TRY(db.execute("INSERT INTO stock_documents(account_id, document_id, device_id, kind, number, created_at, "
+                         "posted_at, employee_id, posted_by, supplier, reason, note, total_cost) VALUES ($1, $2, $3, "
+                         "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (account_id, document_id) DO NOTHING",
+                         {account, documentId, device.deviceId, kind, optInt(p, "number"), optInt(p, "createdAt"),
+                          postedAt, optString(p, "employeeId"), optString(p, "postedBy"), optString(p, "supplier"),
+                          optString(p, "reason"), optString(p, "note"), optInt(p, "totalCost")}));
+    if (db.changes() == 0) {
+        return core::ok();
+    }
+    const auto lines = p.find("lines");
+    if (lines == p.end() || !lines->is_array()) {
+        return core::ok();
+    }
+    std::int64_t index = 0;
+    for (const auto& line : *lines) {
+        if (!line.is_object()) {
+            continue;
+        }
+        SIGMA_TRY(db.execute("INSERT INTO stock_movements(account_id, document_id, position, kind, product_id, sku, "
+                             "name, unit, quantity, counted_quantity, cost, amount, reason, posted_at) VALUES ($1, "
+                             "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (account_id, "
+                             "document_id, position) DO NOTHING",
+                             {account, documentId, optInt(line, "position").value_or(index), kind,
+                              optString(line, "productId"), optString(line, "sku"), optString(line, "name"),
+                              optInt(line, "unit"), optInt(line, "quantity"), optInt(line, "countedQuantity"),
+                              optInt(line, "cost"), optInt(line, "amount"), optString(line, "reason"), postedAt}));
+        ++index;
+    }
+    return core::ok();
+}
+
 /// Builds the projections of one stored event. Unknown types are kept verbatim only.
 core::Status project(db::Connection& db, const DeviceIdentity& device, const store::JournalEvent& event)
 {
@@ -72,29 +115,49 @@ core::Status project(db::Connection& db, const DeviceIdentity& device, const sto
     }
     if (event.type == "receipt.fiscalized") {
         const std::string receiptId = optString(p, "receiptId").value_or(event.uuid);
+        // Who the sale was made to and who did each line feed the analytics (visits per customer,
+        // revenue per employee), so a wrong type there refuses the batch rather than losing them.
+        SIGMA_ASSIGN_OR_RETURN(const auto reader, PayloadReader::of(p, event.type));
+        SIGMA_ASSIGN_OR_RETURN(const auto customerId, reader.optionalId("customerId"));
+        std::vector<std::optional<std::string>> staffIds;
+        if (const auto lines = p.find("lines"); lines != p.end() && lines->is_array()) {
+            for (std::size_t i = 0; i < lines->size(); ++i) {
+                std::optional<std::string> staffId;
+                if ((*lines)[i].is_object()) {
+                    SIGMA_ASSIGN_OR_RETURN(const auto line, PayloadReader::of((*lines)[i], event.type));
+                    auto read = line.optionalId("staffId");
+                    if (!read) {
+                        return read.error().inField("lines[" + std::to_string(i) + "]");
+                    }
+                    staffId = std::move(read).value();
+                }
+                staffIds.push_back(std::move(staffId));
+            }
+        }
         SIGMA_TRY(db.execute("INSERT INTO receipts(account_id, receipt_id, device_id, shift_id, status, operation, "
-                             "cashier_id, created_at, total, discount_total, change_sum, fiscal) VALUES ($1, $2, $3, "
-                             "$4, 'fiscalized', $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (account_id, receipt_id) DO "
-                             "NOTHING",
+                             "cashier_id, created_at, total, discount_total, change_sum, fiscal, customer_id) VALUES "
+                             "($1, $2, $3, $4, 'fiscalized', $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT "
+                             "(account_id, receipt_id) DO NOTHING",
                              {account, receiptId, device.deviceId, optString(p, "shiftId"), optString(p, "operation"),
                               optString(p, "cashierId"), optInt(p, "createdAt"), optInt(p, "total"),
-                              optInt(p, "discountTotal"), optInt(p, "change"), optJson(p, "fiscal")}));
+                              optInt(p, "discountTotal"), optInt(p, "change"), optJson(p, "fiscal"), customerId}));
         if (db.changes() == 0) {
             return core::ok();
         }
         if (const auto lines = p.find("lines"); lines != p.end() && lines->is_array()) {
             std::int64_t index = 0;
-            for (const auto& line : *lines) {
+            for (std::size_t i = 0; i < lines->size(); ++i) {
+                const auto& line = (*lines)[i];
                 if (!line.is_object()) {
                     continue;
                 }
-                SIGMA_TRY(
-                    db.execute("INSERT INTO receipt_lines(account_id, receipt_id, position, name, product_id, "
-                               "quantity, unit_price, amount, vat_rate, vat_sum) VALUES ($1, $2, $3, $4, $5, $6, "
-                               "$7, $8, $9, $10) ON CONFLICT (account_id, receipt_id, position) DO NOTHING",
-                               {account, receiptId, optInt(line, "position").value_or(index), optString(line, "name"),
-                                optString(line, "productId"), optInt(line, "quantity"), optInt(line, "unitPrice"),
-                                optInt(line, "amount"), optString(line, "vatRate"), optInt(line, "vatSum")}));
+                SIGMA_TRY(db.execute(
+                    "INSERT INTO receipt_lines(account_id, receipt_id, position, name, product_id, quantity, "
+                    "unit_price, amount, vat_rate, vat_sum, staff_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                    "$10, $11) ON CONFLICT (account_id, receipt_id, position) DO NOTHING",
+                    {account, receiptId, optInt(line, "position").value_or(index), optString(line, "name"),
+                     optString(line, "productId"), optInt(line, "quantity"), optInt(line, "unitPrice"),
+                     optInt(line, "amount"), optString(line, "vatRate"), optInt(line, "vatSum"), staffIds[i]}));
                 ++index;
             }
         }
@@ -114,10 +177,24 @@ core::Status project(db::Connection& db, const DeviceIdentity& device, const sto
         return core::ok();
     }
     if (event.type == "receipt.failed") {
-        return db.execute("INSERT INTO receipts(account_id, receipt_id, device_id, status, failure_reason, created_at) "
-                          "VALUES ($1, $2, $3, 'failed', $4, $5) ON CONFLICT (account_id, receipt_id) DO NOTHING",
+        return db.execute("INSERT INTO receipts(account_id, receipt_id, device_id, status, failure_reason, "
+                          "failure_code, created_at) VALUES ($1, $2, $3, 'failed', $4, $5, $6) ON CONFLICT "
+                          "(account_id, receipt_id) DO NOTHING",
                           {account, optString(p, "receiptId").value_or(event.uuid), device.deviceId,
-                           optString(p, "reason"), event.occurredAtUs});
+                           optString(p, "reason"), optInt(p, "code"), event.occurredAtUs});
+    }
+    if (event.type == "card.reversed") {
+        return db.execute("INSERT INTO card_reversals(account_id, receipt_id, position, device_id, sum, rrn, "
+                          "reversed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, receipt_id, "
+                          "position) DO NOTHING",
+                          {account, optString(p, "receiptId").value_or(event.uuid), optInt(p, "position").value_or(0),
+                           device.deviceId, optInt(p, "sum").value_or(0), optString(p, "rrn"), event.occurredAtUs});
+    }
+    if (event.type == "stock.document") {
+        return projectStockDocument(db, device, event);
+    }
+    if (auto handled = projectSalonOrFoodEvent(db, device, event); !handled || *handled) {
+        return handled ? core::ok() : core::Status(handled.error());
     }
     if (event.type == "cash.in" || event.type == "cash.out") {
         return db.execute(
@@ -231,8 +308,14 @@ core::Result<std::int64_t> DeviceService::ingest(const DeviceIdentity& device, c
     const std::int64_t now = m_context.nowUs();
     std::optional<core::Error> failure;
     core::Json conflictDetails;
-    {
+    // One attempt is the whole transaction, so a serialisation failure (PostgreSQL) can retry it.
+    auto attempt = [&]() -> core::Status {
+        failure.reset();
+        conflictDetails = core::Json();
         SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
+        // Takes the device's row lock first: two batches of one device (a retry racing its
+        // original) queue here instead of both reading the same last seq.
+        SIGMA_TRY(db.execute("UPDATE devices SET last_seen_at = $2 WHERE id = $1", {device.deviceId, now}));
         for (std::size_t i = 0; i < parsed.size() && !failure; ++i) {
             const auto& event = parsed[i];
             const std::string field = "events[" + std::to_string(i) + "]";
@@ -277,12 +360,17 @@ core::Result<std::int64_t> DeviceService::ingest(const DeviceIdentity& device, c
                            "prev_hash, hash, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                            {device.accountId, device.deviceId, event.seq, event.uuid, event.type, event.occurredAtUs,
                             *payload, event.prevHash, event.hash, now}));
-            SIGMA_TRY(project(db, device, event));
+            if (auto projected = project(db, device, event); !projected.ok()) {
+                const core::Error& error = projected.error();
+                return error.code == errc::kBadPayload ? error.inField(field + ".payload") : error;
+            }
         }
-        if (!failure) {
-            SIGMA_TRY(tx.commit());
+        if (failure) {
+            return core::ok(); // rolled back by tx's destructor; reported below
         }
-    }
+        return tx.commit();
+    };
+    SIGMA_TRY(retryBusy(attempt));
     if (failure) {
         if (failure->code == errc::kEventConflict) {
             // Recorded for the owner outside the refused batch's transaction.

@@ -6,6 +6,7 @@
 #include "cloud/CloudServer.h"
 #include "cloud/Notifier.h"
 #include "cloud/ServiceContext.h"
+#include "cloud/UpdateService.h"
 #include "core/Clock.h"
 #include "crypto/OsRandom.h"
 
@@ -82,8 +83,9 @@ int main(int argc, char** argv)
     serve->add_option("--mail-from", config.mailFrom, "Sender address of e-mails");
     serve->add_option("--max-body-bytes", config.maxBodyBytes, "Request body limit (413 above)");
     serve->add_option("--threads", config.threads, "I/O threads");
-    serve->add_option("--tls-cert", tlsCert, "TLS certificate (not supported by this build yet)");
-    serve->add_option("--tls-key", tlsKey, "TLS key (not supported by this build yet)");
+    serve->add_option("--tls-cert", tlsCert, "TLS certificate chain (PEM); with --tls-key: HTTPS");
+    serve->add_option("--tls-key", tlsKey, "TLS private key (PEM)");
+    serve->add_option("--db-pool", config.dbPoolSize, "Database connections (default 4)");
 
     auto* admin = app.add_subcommand("admin", "Platform administration");
     admin->require_subcommand(1);
@@ -101,6 +103,12 @@ int main(int argc, char** argv)
     auto* revokeDevice = admin->add_subcommand("revoke-device", "Revoke a device's credentials");
     addCommon(revokeDevice);
     revokeDevice->add_option("--serial", serial, "Device serial number")->required();
+    std::string updateFile;
+    std::string updateChannel = "stable";
+    auto* publishUpdate = admin->add_subcommand("publish-update", "Verify and publish a signed update package");
+    addCommon(publishUpdate);
+    publishUpdate->add_option("file", updateFile, "Package file (sigmactl package sign)")->required();
+    publishUpdate->add_option("--channel", updateChannel, "Release channel (default stable)");
 
     CLI11_PARSE(app, argc, argv);
 
@@ -112,7 +120,8 @@ int main(int argc, char** argv)
 
     sigma::core::SystemClock clock;
     sigma::crypto::OsRandom random;
-    auto database = sigma::cloud::CloudDatabase::open(config.dbUrl);
+    // Administration runs one command: one connection is enough.
+    auto database = sigma::cloud::CloudDatabase::open(config.dbUrl, admin->parsed() ? 1 : config.dbPoolSize);
     if (!database) {
         return fail(database.error());
     }
@@ -137,19 +146,30 @@ int main(int argc, char** argv)
                 return fail(status.error());
             }
             std::cout << "device " << serial << " revoked\n";
+        } else if (publishUpdate->parsed()) {
+            auto published = sigma::cloud::UpdateService(context).publish(updateFile, updateChannel);
+            if (!published) {
+                return fail(published.error());
+            }
+            std::cout << published->dump(2) << "\n";
         }
         return 0;
     }
 
-    if (!tlsCert.empty() || !tlsKey.empty()) {
+    if (tlsCert.empty() != tlsKey.empty()) {
         return fail(
-            sigma::core::Error(1005, "TLS is not supported by this build yet: put a TLS proxy in front", "tls-cert"));
+            sigma::core::Error(1001, "--tls-cert and --tls-key go together", tlsCert.empty() ? "tls-cert" : "tls-key"));
     }
+    if (!tlsCert.empty()) {
+        config.tlsCertFile = tlsCert;
+        config.tlsKeyFile = tlsKey;
+    }
+    const std::string scheme = tlsCert.empty() ? "http://" : "https://";
     if (!parseListen(listen, config)) {
         return fail(sigma::core::Error(1001, "--listen is HOST:PORT", "listen"));
     }
     if (!publicUrlGiven) {
-        config.publicUrl = "http://" + config.host + ":" + std::to_string(config.port);
+        config.publicUrl = scheme + config.host + ":" + std::to_string(config.port);
     }
     config.secureCookies = config.publicUrl.rfind("https://", 0) == 0;
     if (!webRoot.empty()) {
@@ -173,7 +193,7 @@ int main(int argc, char** argv)
     if (auto status = server.start(); !status) {
         return fail(status.error());
     }
-    std::cerr << "sigma-cloud: listening on http://" << config.host << ":" << server.port() << " (public "
+    std::cerr << "sigma-cloud: listening on " << scheme << config.host << ":" << server.port() << " (public "
               << config.publicUrl << ")" << std::endl;
     int received = 0;
     sigwait(&signals, &received);

@@ -118,4 +118,44 @@ inline constexpr int kUnknownCategory = 1624;
 inline constexpr int kBadCatalogFile = 1630;
 inline constexpr int kBadCsvRow = 1631;
 
+// 2300-2399: terminal <-> cloud sync and registration (src/sync)
+inline constexpr int kSyncNoConnection = 2300;     ///< the cloud cannot be reached (network, timeout, TLS)
+inline constexpr int kSyncNotRegistered = 2301;    ///< no device credentials: register first
+inline constexpr int kSyncDeviceRevoked = 2302;    ///< the cloud revoked this terminal's credentials
+inline constexpr int kSyncAuthFailed = 2303;       ///< the cloud refused the signature (unknown device, wrong key)
+inline constexpr int kSyncBadAnswer = 2304;        ///< the cloud's answer is malformed or impossible
+inline constexpr int kSyncRejected = 2305;         ///< the cloud refused the events (conflict, broken chain)
+inline constexpr int kSyncServerError = 2306;      ///< the cloud failed (5xx) or answered an unexpected status
+inline constexpr int kSyncRateLimited = 2307;      ///< too many requests: wait (Retry-After)
+inline constexpr int kRegistrationWrongPin = 2310; ///< the activation PIN is wrong or already used
+inline constexpr int kRegistrationTooManyAttempts = 2311; ///< too many wrong PINs / codes / SMS
+inline constexpr int kRegistrationWrongCode = 2312;       ///< the SMS code is wrong or expired
+inline constexpr int kRegistrationConflict = 2313;  ///< the device or the phone / e-mail is registered already
+inline constexpr int kRegistrationInvalid = 2314;   ///< bad input (phone, e-mail, seller code, PIN format)
+inline constexpr int kRegistrationNoProcess = 2315; ///< no registration started on this terminal, or a wrong step
+inline constexpr int kRegistrationPending = 2316;   ///< the owner has not set the password yet
+
+// 2400-2499: signed update packages, install and rollback, fiscal register firmware (src/update)
+inline constexpr int kPackageMalformed = 2400;        ///< not a package: unreadable archive, entry order, manifest syntax
+inline constexpr int kPackageSignatureMissing = 2401; ///< no manifest.sig entry
+inline constexpr int kPackageBadSignature = 2402;     ///< the signature is not valid under any trusted key
+inline constexpr int kPackageFileMismatch = 2403;     ///< a file's SHA-256 or size differs, or a file is missing / extra
+inline constexpr int kPackageUnsafePath = 2404;       ///< a path that could escape the release directory
+inline constexpr int kPackageLinkEntry = 2405;        ///< a symlink, hard link, device or other non-regular entry
+inline constexpr int kPackageTooLarge = 2406;         ///< manifest, file count or sizes above the limits
+inline constexpr int kUpdateDowngrade = 2407;         ///< the package is not newer than what is installed
+inline constexpr int kUpdateTooOld = 2408;            ///< the installed version is below the package's minimum
+inline constexpr int kUpdateWrongComponent = 2409;    ///< a package for another component
+inline constexpr int kUpdateNoSpace = 2410;           ///< not enough free disk space
+inline constexpr int kUpdateAlreadyInstalled = 2411;  ///< this version is installed and current already
+inline constexpr int kUpdateNoPrevious = 2412;        ///< nothing to roll back to
+inline constexpr int kUpdateBadVersion = 2413;        ///< a version that is not MAJOR.MINOR.PATCH
+inline constexpr int kUpdateNotInstalled = 2414;      ///< no release is installed under the install root
+inline constexpr int kUpdateHealthFailed = 2415;      ///< the health check failed
+inline constexpr int kFirmwareFlashRefused = 2416;    ///< the register refuses to flash now (shift or receipt open)
+inline constexpr int kFirmwareUnsupported = 2417;     ///< this driver cannot flash firmware (use the vendor's tool)
+inline constexpr int kUpdateDownloadFailed = 2418;    ///< the download broke off or the server refused it
+inline constexpr int kUpdateBadKeyFile = 2419;        ///< a key file that is not hex of 32 bytes
+inline constexpr int kUpdateTrustChainBroken = 2420;  ///< a stored key rotation no longer verifies
+
 } // namespace sigma::core::errc

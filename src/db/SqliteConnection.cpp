@@ -236,10 +236,10 @@ core::Error SqliteConnection::error(int resultCode, std::string_view sql) const
     return Error(code, std::move(message));
 }
 
-core::Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql)
+core::Result<const SqliteConnection::CachedStatement*> SqliteConnection::prepare(std::string_view sql)
 {
     if (auto it = m_statements.find(sql); it != m_statements.end()) {
-        return it->second.get();
+        return &it->second;
     }
     if (sql.size() > static_cast<std::size_t>(INT_MAX)) {
         return Error(errc::kDbError, "SQL statement too long: " + sqlSnippet(sql));
@@ -272,18 +272,26 @@ core::Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql)
     if (m_statements.size() >= kMaxCachedStatements) {
         m_statements.clear(); // no cached statement is in use here: calls do not nest
     }
-    const auto [it, inserted] = m_statements.emplace(std::string(sql), std::move(statement));
-    return it->second.get();
+    CachedStatement cached;
+    const int count = sqlite3_bind_parameter_count(statement.get());
+    cached.parameterNumbers.reserve(static_cast<std::size_t>(count));
+    for (int i = 1; i <= count; ++i) {
+        cached.parameterNumbers.push_back(parameterNumber(sqlite3_bind_parameter_name(statement.get(), i)));
+    }
+    cached.statement = std::move(statement);
+    const auto [it, inserted] = m_statements.emplace(std::string(sql), std::move(cached));
+    return &it->second;
 }
 
-core::Status SqliteConnection::bind(sqlite3_stmt* statement, std::string_view sql, std::span<const Param> params)
+core::Status SqliteConnection::bind(const CachedStatement& cached, std::string_view sql, std::span<const Param> params)
 {
-    const int count = sqlite3_bind_parameter_count(statement);
+    sqlite3_stmt* statement = cached.statement.get();
+    const int count = static_cast<int>(cached.parameterNumbers.size());
     std::vector<bool> used(params.size(), false);
     for (int i = 1; i <= count; ++i) {
-        const char* name = sqlite3_bind_parameter_name(statement, i);
-        const std::size_t number = parameterNumber(name);
+        const std::size_t number = cached.parameterNumbers[static_cast<std::size_t>(i - 1)];
         if (number == 0) {
+            const char* name = sqlite3_bind_parameter_name(statement, i);
             return Error(errc::kDbError, "parameter '" + std::string(name != nullptr ? name : "?") +
                                              "' must be written $1, $2, ... in SQL: " + sqlSnippet(sql));
         }
@@ -341,17 +349,19 @@ core::Status SqliteConnection::run(sqlite3_stmt* statement, std::string_view sql
 
 core::Status SqliteConnection::doExecute(std::string_view sql, std::span<const Param> params)
 {
-    SIGMA_ASSIGN_OR_RETURN(sqlite3_stmt * statement, prepare(sql));
+    SIGMA_ASSIGN_OR_RETURN(const CachedStatement* cached, prepare(sql));
+    sqlite3_stmt* statement = cached->statement.get();
     const StatementReset reset(statement);
-    SIGMA_TRY(bind(statement, sql, params));
+    SIGMA_TRY(bind(*cached, sql, params));
     return run(statement, sql, nullptr);
 }
 
 core::Result<std::vector<Row>> SqliteConnection::doQuery(std::string_view sql, std::span<const Param> params)
 {
-    SIGMA_ASSIGN_OR_RETURN(sqlite3_stmt * statement, prepare(sql));
+    SIGMA_ASSIGN_OR_RETURN(const CachedStatement* cached, prepare(sql));
+    sqlite3_stmt* statement = cached->statement.get();
     const StatementReset reset(statement);
-    SIGMA_TRY(bind(statement, sql, params));
+    SIGMA_TRY(bind(*cached, sql, params));
     std::vector<Row> rows;
     SIGMA_TRY(run(statement, sql, &rows));
     return rows;

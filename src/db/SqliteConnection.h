@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -98,8 +99,17 @@ private:
 
     SqliteConnection(DatabasePtr db, std::string path);
 
-    core::Result<sqlite3_stmt*> prepare(std::string_view sql);
-    core::Status bind(sqlite3_stmt* statement, std::string_view sql, std::span<const Param> params);
+    /// A compiled statement and, for each of its parameter slots (SQLite index i at [i - 1]), the
+    /// number N of its name "$N" (0 for any other spelling). Resolved once when the statement is
+    /// compiled: SQLite finds a slot's name by walking a list, so asking per value on every
+    /// execution made binding quadratic in the parameter count.
+    struct CachedStatement {
+        StatementPtr statement;
+        std::vector<std::size_t> parameterNumbers;
+    };
+
+    core::Result<const CachedStatement*> prepare(std::string_view sql);
+    core::Status bind(const CachedStatement& cached, std::string_view sql, std::span<const Param> params);
     /// Runs a prepared, bound statement to the end; collects the rows when `rows` is given.
     core::Status run(sqlite3_stmt* statement, std::string_view sql, std::vector<Row>* rows);
     core::Error error(int resultCode, std::string_view sql) const;
@@ -107,7 +117,7 @@ private:
     // Declared before the statements so it is destroyed after them.
     DatabasePtr m_db;
     std::string m_path;
-    std::unordered_map<std::string, StatementPtr, SqlHash, std::equal_to<>> m_statements;
+    std::unordered_map<std::string, CachedStatement, SqlHash, std::equal_to<>> m_statements;
 };
 
 } // namespace sigma::db

@@ -9,6 +9,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/error.hpp>
@@ -20,10 +23,13 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <condition_variable>
 #include <mutex>
+#include <openssl/ssl.h>
 #include <optional>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -33,7 +39,9 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 using Clock = std::chrono::steady_clock;
 
 /// How long a connection we are closing after an error reply keeps draining what the client still
@@ -113,6 +121,7 @@ struct ServerState {
 
     const HttpServerOptions options;
     const Router router;
+    std::shared_ptr<ssl::context> tls; ///< set when serving HTTPS
     std::atomic<bool> stopping{false};
 
     std::mutex mutex;
@@ -155,20 +164,34 @@ protected:
     std::shared_ptr<ServerState> m_state;
 };
 
-// Stream adapters: the session is written against these so a TLS stream
-// (beast::ssl_stream<beast::tcp_stream>) can be added with a handshake before the first read and
-// an async TLS shutdown instead of the TCP one.
+// Stream adapters: the session is written against these, so a TLS connection differs only by a
+// handshake before the first read and a TLS close_notify before the TCP close.
 beast::tcp_stream& lowestLayer(beast::tcp_stream& stream)
 {
     return stream;
 }
 
+beast::tcp_stream& lowestLayer(TlsStream& stream)
+{
+    return stream.next_layer();
+}
+
+/// How long a TLS close_notify exchange may take before the socket is simply closed.
+constexpr auto kTlsShutdownTime = std::chrono::seconds(2);
+
 /// One HTTP/1.1 connection: read a request, run the handler inline, write the response, repeat.
 /// Every step runs on the connection's strand (the socket's executor), so the members need no lock.
 template <typename Stream> class HttpSession final : public SessionBase {
 public:
-    HttpSession(tcp::socket socket, std::shared_ptr<ServerState> state)
+    static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
+    HttpSession(tcp::socket socket, std::shared_ptr<ServerState> state) requires(!kTls)
         : SessionBase(std::move(state)), m_stream(std::move(socket))
+    {
+    }
+
+    HttpSession(tcp::socket socket, std::shared_ptr<ServerState> state) requires(kTls)
+        : SessionBase(state), m_stream(std::move(socket), *state->tls)
     {
     }
 
@@ -187,7 +210,11 @@ public:
                 self->closeNow();
                 return;
             }
-            self->readRequest();
+            if constexpr (kTls) {
+                self->handshake();
+            } else {
+                self->readRequest();
+            }
         });
     }
 
@@ -205,6 +232,22 @@ public:
 
 private:
     enum class Phase { Starting = 1, WaitingForRequest, ReadingBody, Writing, Lingering, Closed };
+
+    /// TLS only: the handshake counts as waiting for the first request (stop() may cut it, the
+    /// read timeout bounds it). A client that fails it (e.g. it does not trust our certificate)
+    /// is simply disconnected.
+    void handshake() requires(kTls)
+    {
+        m_phase = Phase::WaitingForRequest;
+        lowestLayer(m_stream).expires_after(std::chrono::milliseconds(options().readTimeoutMs));
+        m_stream.async_handshake(ssl::stream_base::server, [self = self()](beast::error_code ec) {
+            if (ec) {
+                self->closeNow();
+            } else {
+                self->readRequest();
+            }
+        });
+    }
 
     const HttpServerOptions& options() const { return m_state->options; }
 
@@ -406,6 +449,11 @@ private:
 
     void startLinger()
     {
+        if constexpr (kTls) {
+            // A TLS peer reads our close_notify after the error reply; no raw draining.
+            closeGracefully();
+            return;
+        }
         m_phase = Phase::Lingering;
         beast::error_code ec;
         lowestLayer(m_stream).socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -430,6 +478,12 @@ private:
 
     void closeGracefully()
     {
+        if constexpr (kTls) {
+            m_phase = Phase::Lingering;
+            lowestLayer(m_stream).expires_after(kTlsShutdownTime);
+            m_stream.async_shutdown([self = self()](beast::error_code) { self->closeNow(); });
+            return;
+        }
         beast::error_code ec;
         lowestLayer(m_stream).socket().shutdown(tcp::socket::shutdown_send, ec);
         closeNow();
@@ -457,6 +511,34 @@ private:
 };
 
 using PlainSession = HttpSession<beast::tcp_stream>;
+using TlsSession = HttpSession<TlsStream>;
+
+/// The server side of TLS: 1.2 and newer, the certificate chain and key from PEM files.
+core::Result<std::shared_ptr<ssl::context>> makeTlsContext(const HttpServerOptions& options)
+{
+    auto context = std::make_shared<ssl::context>(ssl::context::tls_server);
+    beast::error_code ec;
+    context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                             ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use,
+                         ec);
+    if (ec) {
+        return core::Error(core::errc::kTlsFailure, "cannot set up TLS: " + ec.message());
+    }
+    if (context->use_certificate_chain_file(options.tlsCertificateFile, ec)) {
+        return core::Error(core::errc::kTlsFailure,
+                           "cannot load the TLS certificate " + options.tlsCertificateFile + ": " + ec.message(),
+                           "tlsCertificateFile");
+    }
+    if (context->use_private_key_file(options.tlsPrivateKeyFile, ssl::context::pem, ec)) {
+        return core::Error(core::errc::kTlsFailure,
+                           "cannot load the TLS key " + options.tlsPrivateKeyFile + ": " + ec.message(),
+                           "tlsPrivateKeyFile");
+    }
+    if (SSL_CTX_check_private_key(context->native_handle()) != 1) {
+        return core::Error(core::errc::kTlsFailure, "the TLS key does not match the certificate", "tlsPrivateKeyFile");
+    }
+    return context;
+}
 
 /// One run of the server: io_context, listening socket and threads. start() builds a fresh one,
 /// so a stopped server can start again.
@@ -477,6 +559,13 @@ public:
     core::Status listen()
     {
         const HttpServerOptions& options = m_state->options;
+        if (!options.tlsCertificateFile.empty() || !options.tlsPrivateKeyFile.empty()) {
+            if (options.tlsCertificateFile.empty() || options.tlsPrivateKeyFile.empty()) {
+                return core::Error(core::errc::kTlsFailure, "TLS needs both a certificate and a key",
+                                   options.tlsCertificateFile.empty() ? "tlsCertificateFile" : "tlsPrivateKeyFile");
+            }
+            SIGMA_ASSIGN_OR_RETURN(m_state->tls, makeTlsContext(options));
+        }
         const std::string where = options.host + ":" + std::to_string(options.port);
         beast::error_code ec;
         tcp::endpoint endpoint;
@@ -601,7 +690,11 @@ private:
                 });
                 return;
             }
-            std::make_shared<PlainSession>(std::move(socket), m_state)->start();
+            if (m_state->tls) {
+                std::make_shared<TlsSession>(std::move(socket), m_state)->start();
+            } else {
+                std::make_shared<PlainSession>(std::move(socket), m_state)->start();
+            }
             accept();
         });
     }

@@ -29,14 +29,19 @@ struct HttpServerOptions {
     int writeTimeoutMs = 30000;             ///< per response
     int stopTimeoutMs = 10000;              ///< stop() waits this long for in-flight requests, then cuts them
     AccessHook onAccess;
+    /// HTTPS when both are set: a PEM certificate (chain, leaf first) and its PEM private key.
+    /// start() fails with kTlsFailure (field naming the option) when they cannot be loaded or do
+    /// not match. TLS 1.2 and newer only.
+    std::string tlsCertificateFile;
+    std::string tlsPrivateKeyFile;
 };
 
-/// An HTTP/1.1 server (Boost.Beast) with keep-alive and pipelining, TCP_NODELAY, a request body
-/// limit (413), head limit (431), read and write timeouts. Malformed requests get 400 and the
-/// connection is closed. Handlers run synchronously on the I/O threads, so `threads` bounds how
-/// many requests run at once.
+/// An HTTP/1.1 server (Boost.Beast), optionally over TLS (Boost.Asio ssl / OpenSSL), with keep-alive and pipelining,
+/// TCP_NODELAY, a request body limit (413), head limit (431), read and write timeouts. Malformed requests get 400 and
+/// the connection is closed. Handlers run synchronously on the I/O threads, so `threads` bounds how many requests run
+/// at once.
 ///
-/// The Beast machinery lives in HttpServer.cpp only: this header stays cheap to include.
+/// The Beast and OpenSSL machinery lives in HttpServer.cpp only: this header stays cheap to include.
 class HttpServer {
 public:
     explicit HttpServer(HttpServerOptions options = {});

@@ -2,6 +2,7 @@
 
 #include "core/ErrorCodes.h"
 #include "core/Phone.h"
+#include "store/CatalogText.h"
 
 namespace sigma::store {
 namespace {
@@ -103,10 +104,10 @@ core::Result<Customer> CustomerRepository::insert(Customer c)
     SIGMA_TRY(prepare(c));
     c.createdAtUs = nowUs();
     c.updatedAtUs = c.createdAtUs;
-    SIGMA_TRY(
-        m_db.execute("INSERT INTO customers (" + std::string(kColumns) + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                     {c.id.toString(), c.name, c.phone, c.email, c.cardNumber, c.bonusBalance.kopecks(), c.createdAtUs,
-                      c.updatedAtUs}));
+    SIGMA_TRY(m_db.execute("INSERT INTO customers (" + std::string(kColumns) +
+                               ", search_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                           {c.id.toString(), c.name, c.phone, c.email, c.cardNumber, c.bonusBalance.kopecks(),
+                            c.createdAtUs, c.updatedAtUs, normalizeSearchText(c.name)}));
     return c;
 }
 
@@ -115,10 +116,11 @@ core::Result<Customer> CustomerRepository::update(Customer c)
     SIGMA_TRY(prepare(c));
     c.updatedAtUs = nowUs();
     SIGMA_ASSIGN_OR_RETURN(auto row, m_db.queryOne("UPDATE customers SET name = $2, phone = $3, email = $4, "
-                                                   "card_number = $5, bonus_balance = $6, updated_at_us = $7 "
-                                                   "WHERE id = $1 RETURNING created_at_us",
+                                                   "card_number = $5, bonus_balance = $6, updated_at_us = $7, "
+                                                   "search_name = $8 WHERE id = $1 RETURNING created_at_us",
                                                    {c.id.toString(), c.name, c.phone, c.email, c.cardNumber,
-                                                    c.bonusBalance.kopecks(), c.updatedAtUs}));
+                                                    c.bonusBalance.kopecks(), c.updatedAtUs,
+                                                    normalizeSearchText(c.name)}));
     if (!row) {
         return core::Error(core::errc::kNotFound, "no customer " + c.id.toString(), "id");
     }
@@ -185,6 +187,68 @@ core::Result<std::optional<Customer>> CustomerRepository::findOne(std::string_vi
     }
     SIGMA_ASSIGN_OR_RETURN(auto customer, customerFrom(*row));
     return std::optional<Customer>(std::move(customer));
+}
+
+core::Result<std::vector<Customer>> CustomerRepository::searchByPhoneDigits(std::string_view digits,
+                                                                           std::size_t limit)
+{
+    for (char c : digits) {
+        if (c < '0' || c > '9') {
+            return core::Error(core::errc::kInvalidArgument, "a phone fragment is digits only", "phone");
+        }
+    }
+    // instr() rather than LIKE: the digits are data, never a pattern.
+    SIGMA_ASSIGN_OR_RETURN(auto rows, m_db.query("SELECT " + std::string(kColumns) +
+                                                     " FROM customers WHERE phone IS NOT NULL AND "
+                                                     "instr(substr(phone, 3), $1) > 0 ORDER BY name, id LIMIT $2",
+                                                 {digits, static_cast<std::int64_t>(limit)}));
+    std::vector<Customer> out;
+    for (const auto& row : rows) {
+        SIGMA_ASSIGN_OR_RETURN(auto customer, customerFrom(row));
+        out.push_back(std::move(customer));
+    }
+    return out;
+}
+
+core::Status CustomerRepository::indexUnindexedNames()
+{
+    for (;;) {
+        SIGMA_ASSIGN_OR_RETURN(auto rows,
+                               m_db.query("SELECT id, name FROM customers WHERE search_name IS NULL LIMIT 500"));
+        if (rows.empty()) {
+            return core::ok();
+        }
+        for (const auto& row : rows) {
+            SIGMA_TRY(m_db.execute("UPDATE customers SET search_name = $2 WHERE id = $1",
+                                   {row.text(0), normalizeSearchText(row.text(1))}));
+        }
+    }
+}
+
+core::Result<std::vector<Customer>> CustomerRepository::searchByName(std::string_view query, std::size_t limit)
+{
+    const auto words = searchWords(normalizeSearchText(query));
+    if (words.empty()) {
+        return std::vector<Customer>();
+    }
+    SIGMA_TRY(indexUnindexedNames());
+    // Word starts: ' ' || search_name contains ' ' || word. instr() keeps the query out of any
+    // pattern syntax. A salon's customer list is thousands of rows, so a scan is fine.
+    std::string sql = "SELECT " + std::string(kColumns) + " FROM customers WHERE 1 = 1";
+    std::vector<db::Param> params;
+    for (const auto& word : words) {
+        params.emplace_back(" " + word);
+        sql += " AND instr(' ' || search_name, $" + std::to_string(params.size()) + ") > 0";
+    }
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    sql += " ORDER BY name, id LIMIT $" + std::to_string(params.size());
+    SIGMA_ASSIGN_OR_RETURN(auto rows, m_db.query(sql, std::span<const db::Param>(params)));
+    std::vector<Customer> out;
+    for (const auto& row : rows) {
+        SIGMA_ASSIGN_OR_RETURN(auto customer, customerFrom(row));
+        out.push_back(std::move(customer));
+    }
+    return out;
 }
 
 std::int64_t CustomerRepository::nowUs() const

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sigma::store {
 
@@ -47,6 +48,13 @@ public:
     core::Result<std::optional<Customer>> findByPhone(std::string_view phone);
     core::Result<std::optional<Customer>> findByCard(std::string_view cardNumber);
 
+    /// Customers whose phone contains `digits` (a fragment of the national number, at least 3
+    /// digits), by name, at most `limit`.
+    core::Result<std::vector<Customer>> searchByPhoneDigits(std::string_view digits, std::size_t limit);
+    /// Customers whose name has a word starting with each word of `query` (compared in the
+    /// catalog search's normal form: case, ё/е and punctuation do not matter), by name.
+    core::Result<std::vector<Customer>> searchByName(std::string_view query, std::size_t limit);
+
     /// Adds `delta` (negative to redeem) to the bonus balance in one statement; kInsufficientBonus
     /// when the balance would go below zero, kNotFound for an unknown customer.
     core::Result<Customer> adjustBonus(const core::Uuid& id, core::Money delta);
@@ -55,6 +63,8 @@ private:
     /// Normalises and checks the fields, and that no other customer has the phone or card.
     core::Status prepare(Customer& customer);
     core::Result<std::optional<Customer>> findOne(std::string_view where, std::string_view value);
+    /// Computes search_name for rows written before it existed (schema version 5).
+    core::Status indexUnindexedNames();
     std::int64_t nowUs() const;
 
     db::Connection& m_db;

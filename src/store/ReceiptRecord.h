@@ -57,6 +57,7 @@ struct ReceiptRecord {
     core::Money change;
     std::string vatDate;
     std::string customerContact;
+    std::optional<std::string> customerId; ///< the customer the sale was made to (services), if any
     std::optional<std::string> originalId;
     std::uint32_t registerLastDocument = 0;
     core::Json task;

@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kReceiptColumns =
     "id, shift_id, operation, status, created_at_us, cashier_id, total, discount_total, change_due, vat_date, "
     "customer_contact, original_id, register_last_document, task, fiscal_document_number, fiscal_sign, "
-    "fiscal_params, failure, fiscalized_at_us";
+    "fiscal_params, failure, fiscalized_at_us, customer_id";
 
 std::optional<std::string> optionalText(const std::string& text)
 {
@@ -24,11 +24,11 @@ core::Status ReceiptRepository::insertPending(const ReceiptRecord& r)
     auto& db = m_database.connection();
     SIGMA_TRY(db.execute(
         "INSERT INTO receipts (id, shift_id, operation, status, created_at_us, cashier_id, total, discount_total, "
-        "change_due, vat_date, customer_contact, original_id, register_last_document, task) "
-        "VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        "change_due, vat_date, customer_contact, original_id, register_last_document, task, customer_id) "
+        "VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         {r.id, optionalText(r.shiftId), r.operation, r.createdAtUs, r.cashierId, r.total.kopecks(),
          r.discountTotal.kopecks(), r.change.kopecks(), r.vatDate, r.customerContact, r.originalId,
-         static_cast<std::int64_t>(r.registerLastDocument), r.task.dump()}));
+         static_cast<std::int64_t>(r.registerLastDocument), r.task.dump(), r.customerId}));
     for (const auto& l : r.lines) {
         SIGMA_TRY(db.execute(
             "INSERT INTO receipt_lines (receipt_id, position, product_id, sku, barcode, name, unit_price, quantity, "
@@ -111,6 +111,7 @@ core::Result<ReceiptRecord> ReceiptRepository::load(const db::Row& row)
     }
     r.failure = row.optionalText(17).value_or("");
     r.fiscalizedAtUs = row.optionalInt64(18);
+    r.customerId = row.optionalText(19);
 
     auto& db = m_database.connection();
     SIGMA_ASSIGN_OR_RETURN(
@@ -245,6 +246,34 @@ core::Result<std::vector<std::string>> ReceiptRepository::allIds(std::size_t lim
     SIGMA_ASSIGN_OR_RETURN(auto rows, m_database.connection().query(
                                           "SELECT id FROM receipts ORDER BY created_at_us, id LIMIT $1 OFFSET $2",
                                           {static_cast<std::int64_t>(limit), static_cast<std::int64_t>(offset)}));
+    std::vector<std::string> ids;
+    for (const auto& row : rows) {
+        ids.push_back(row.text(0));
+    }
+    return ids;
+}
+
+core::Result<std::vector<std::string>> ReceiptRepository::fiscalizedIdsBetween(std::string_view operation,
+                                                                             std::int64_t fromUs, std::int64_t toUs)
+{
+    SIGMA_ASSIGN_OR_RETURN(auto rows, m_database.connection().query(
+                                          "SELECT id FROM receipts WHERE status = 'fiscalized' AND operation = $1 "
+                                          "AND created_at_us >= $2 AND created_at_us < $3 ORDER BY created_at_us, id",
+                                          {std::string(operation), fromUs, toUs}));
+    std::vector<std::string> ids;
+    for (const auto& row : rows) {
+        ids.push_back(row.text(0));
+    }
+    return ids;
+}
+
+core::Result<std::vector<std::string>> ReceiptRepository::idsForCustomer(const std::string& customerId,
+                                                                        std::size_t limit)
+{
+    SIGMA_ASSIGN_OR_RETURN(auto rows, m_database.connection().query(
+                                          "SELECT id FROM receipts WHERE customer_id = $1 AND status = 'fiscalized' "
+                                          "ORDER BY created_at_us DESC, id DESC LIMIT $2",
+                                          {customerId, static_cast<std::int64_t>(limit)}));
     std::vector<std::string> ids;
     for (const auto& row : rows) {
         ids.push_back(row.text(0));

@@ -33,6 +33,12 @@ public:
     core::Result<std::map<int, core::Money>> returnedAmounts(const std::string& originalId);
     /// Ids in creation order, for exports.
     core::Result<std::vector<std::string>> allIds(std::size_t limit, std::size_t offset);
+    /// A customer's fiscalized receipts (returns included), the latest first: the visit history.
+    core::Result<std::vector<std::string>> idsForCustomer(const std::string& customerId, std::size_t limit);
+    /// Fiscalized receipts of one operation ("sell", ...) created in [fromUs, toUs), oldest first:
+    /// the day's receipts a return is picked from.
+    core::Result<std::vector<std::string>> fiscalizedIdsBetween(std::string_view operation, std::int64_t fromUs,
+                                                                std::int64_t toUs);
 
 private:
     core::Result<ReceiptRecord> load(const db::Row& row);

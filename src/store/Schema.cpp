@@ -1,6 +1,5 @@
 #include "store/Schema.h"
 
-#include <array>
 
 namespace sigma::store {
 
@@ -133,12 +132,17 @@ INSERT INTO outbox_state (id, acked_seq) VALUES (1, 0);
 
 std::span<const db::Migration> schemaMigrations()
 {
-    static const std::array<db::Migration, 4> kMigrations = {{
+    // Versions: 5 services (appointments), 6 food (orders, kitchen), 7 sync. A module adds its
+    // line in version order; a built array keeps the count out of everyone's way.
+    static const db::Migration kMigrations[] = {
         {1, "core: settings, shifts, receipts, cash, journal", kCoreSchemaV1},
         {2, "catalog: products, barcodes, categories, search", kCatalogSchemaV2},
         {3, "staff and customers", kStaffSchemaV3},
         {4, "stock documents", kStockSchemaV4},
-    }};
+        {5, "services: masters, appointments, customers on receipts", kServicesSchemaV5},
+        {6, "food: hall, modifiers, orders, kitchen printers and tickets", kFoodSchemaV6},
+        {7, "sync: cloud credentials, pull cursor", kSyncSchemaV7},
+    };
     return kMigrations;
 }
 

@@ -16,5 +16,8 @@ extern const std::string_view kCoreSchemaV1;    ///< store/Schema.cpp: settings,
 extern const std::string_view kCatalogSchemaV2; ///< store/CatalogSchema.cpp: products, barcodes, search
 extern const std::string_view kStaffSchemaV3;   ///< store/StaffSchema.cpp: employees, customers
 extern const std::string_view kStockSchemaV4;   ///< store/StockSchema.cpp: stock documents
+extern const std::string_view kFoodSchemaV6;    ///< store/FoodSchema.cpp: hall, orders, kitchen tickets
+extern const std::string_view kSyncSchemaV7;    ///< store/SyncSchema.cpp: cloud credentials, pull cursor
+extern const std::string_view kServicesSchemaV5; ///< store/ServicesSchema.cpp: masters, appointments
 
 } // namespace sigma::store

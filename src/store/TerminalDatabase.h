@@ -24,6 +24,10 @@ public:
     enum class Access {
         Writer = 1,
         Reader,
+        /// A second writing connection inside the process that holds the Writer (the sync
+        /// engine's thread): takes no lock and runs no migrations, relies on SQLite's own locking
+        /// (WAL, busy timeout). Opening one without a Writer alive breaks the one-writer rule.
+        Companion,
     };
 
     /// Opens (and creates, for a writer) the database and brings its schema up to date.

@@ -1,7 +1,13 @@
 #include "terminal/DemoData.h"
 
 #include "core/Uuid.h"
+#include "drivers/scale/EmulatedScale.h"
+#include "drivers/scale/ScaleDrivers.h"
+#include "terminal/TaskRunner.h"
 #include "terminal/TerminalRuntime.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
 
 #include <cstdio>
 
@@ -20,7 +26,7 @@ std::string DemoData::ean13(long long number)
     return code;
 }
 
-core::Status DemoData::seed(TerminalRuntime& rt, int products)
+core::Result<till::Session> DemoData::seedStaff(TerminalRuntime& rt, const char* technicianName)
 {
     auto& auth = rt.auth();
     // The set-up PIN must be changed at the first login, as on a real terminal.
@@ -34,24 +40,39 @@ core::Status DemoData::seed(TerminalRuntime& rt, int products)
     cashier.pin = kCashierPin;
     cashier.mustChangePin = false;
     SIGMA_TRY(auth.createEmployee(adminSession, cashier));
-    till::NewEmployee technician;
-    technician.name = "Петров Техник";
-    technician.role = store::EmployeeRole::Technician;
-    technician.pin = kTechnicianPin;
-    technician.mustChangePin = false;
-    SIGMA_TRY(auth.createEmployee(adminSession, technician));
+    if (technicianName != nullptr) {
+        till::NewEmployee technician;
+        technician.name = technicianName;
+        technician.role = store::EmployeeRole::Technician;
+        technician.pin = kTechnicianPin;
+        technician.mustChangePin = false;
+        SIGMA_TRY(auth.createEmployee(adminSession, technician));
+    }
+    return adminSession;
+}
 
-    const char* categoryNames[] = {"Молочные продукты", "Хлеб", "Напитки", "Овощи и фрукты", "Бакалея"};
-    std::vector<std::string> categoryIds;
+core::Result<std::vector<std::string>> DemoData::addCategories(TerminalRuntime& rt,
+                                                               std::initializer_list<const char*> names)
+{
+    std::vector<std::string> ids;
     int sort = 0;
-    for (const char* name : categoryNames) {
+    for (const char* name : names) {
         store::CatalogCategory category;
         category.id = rt.newUuid();
         category.name = name;
         category.sort = sort++;
         SIGMA_TRY(rt.catalog().upsertCategory(category));
-        categoryIds.push_back(category.id);
+        ids.push_back(category.id);
     }
+    return ids;
+}
+
+core::Status DemoData::seed(TerminalRuntime& rt, int products)
+{
+    auto& auth = rt.auth();
+    SIGMA_TRY(seedStaff(rt, "Петров Техник"));
+    SIGMA_ASSIGN_OR_RETURN(auto categoryIds,
+                           addCategories(rt, {"Молочные продукты", "Хлеб", "Напитки", "Овощи и фрукты", "Бакалея"}));
     struct Named {
         const char* name;
         std::int64_t kopecks;
@@ -112,6 +133,67 @@ core::Status DemoData::fillCart(TerminalRuntime& rt)
     SIGMA_ASSIGN_OR_RETURN(auto cheese, rt.lookup().byScan(ean13(5)));
     SIGMA_TRY(rt.sale().addProduct(cheese.product, core::Quantity::fromThousandths(450)));
     return core::ok();
+}
+
+core::Status DemoData::sellAndStock(TerminalRuntime& rt)
+{
+    const long long baskets[][3] = {{2, 7, 17}, {9, 1, 0}, {12, 0, 0}};
+    for (const auto& basket : baskets) {
+        rt.sale().clear();
+        for (long long item : basket) {
+            if (item != 0) {
+                SIGMA_TRY(rt.sale().addByScan(ean13(item)));
+            }
+        }
+        SIGMA_ASSIGN_OR_RETURN(auto totals, rt.sale().totals());
+        auto request = rt.sale().checkoutRequest({{core::PaymentType::Cash, totals.total}}, rt.cashier(), rt.newUuid());
+        SIGMA_ASSIGN_OR_RETURN(auto done, rt.checkout().checkout(std::move(request)));
+        (void)done;
+    }
+    rt.sale().clear();
+    SIGMA_TRY(rt.sale().addByScan(ean13(1)));
+
+    SIGMA_ASSIGN_OR_RETURN(auto admin, rt.auth().login(kAdminPin));
+    till::NewStockDocument header;
+    header.kind = store::StockDocumentKind::Receiving;
+    header.supplier = "ООО «Молочный двор»";
+    SIGMA_ASSIGN_OR_RETURN(auto document, rt.stock().create(admin, header));
+    const std::pair<long long, std::int64_t> lines[] = {{1, 6200}, {2, 6900}, {3, 8400}};
+    for (const auto& [item, cost] : lines) {
+        till::StockLineInput input;
+        input.quantity = core::Quantity::pieces(12);
+        input.cost = core::Money::fromKopecks(cost);
+        SIGMA_TRY(rt.stock().addByScan(admin, document.id, ean13(item), input));
+    }
+    till::StockLineInput cheese;
+    cheese.quantity = core::Quantity::fromThousandths(4350);
+    cheese.cost = core::Money::fromKopecks(61000);
+    SIGMA_TRY(rt.stock().addByScan(admin, document.id, ean13(5), cheese));
+    return core::ok();
+}
+
+void DemoData::settle(TaskRunner& runner, int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QApplication::processEvents();
+        runner.waitForIdle();
+    }
+    QApplication::processEvents();
+}
+
+core::Status DemoData::connectScale(TerminalRuntime& rt)
+{
+    SIGMA_ASSIGN_OR_RETURN(auto settings, drivers::scale::ScaleDrivers::resolveSettings("emulator", core::Json::object()));
+    rt.config().scaleDriver = "emulator";
+    rt.config().scaleSettings = settings;
+    SIGMA_TRY(rt.reopenScale());
+    drivers::scale::EmulatedScale::Options options;
+    options.statePath = rt.dir().root() / settings.value("statePath", std::string("scale.db"));
+    options.clock = &rt.clock();
+    SIGMA_ASSIGN_OR_RETURN(auto scale, drivers::scale::EmulatedScale::open(options));
+    return scale->place(core::Quantity::fromThousandths(352));
 }
 
 } // namespace sigma::terminal

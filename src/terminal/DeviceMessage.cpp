@@ -3,6 +3,8 @@
 #include "core/ErrorCodes.h"
 #include "core/Result.h"
 #include "fiscal/AtolErrors.h"
+#include "terminal/apps/food/FoodMessage.h"
+#include "terminal/screens/service/UpdateMessage.h"
 #include "till/TillErrors.h"
 
 #include <QCoreApplication>
@@ -11,9 +13,11 @@ namespace sigma::terminal {
 
 namespace {
 
+// lupdate files these strings under the enclosing class's qualified name, so that is the context
+// looked up at run time too (DeviceMessage has no Q_OBJECT: it is a plain value).
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("DeviceMessage", text);
+    return QCoreApplication::translate("sigma::terminal::DeviceMessage", text);
 }
 
 } // namespace
@@ -46,6 +50,10 @@ DeviceMessage DeviceMessage::fromError(const core::Error& error)
         m.title = tr("Смена длится больше 24 часов");
         m.hint = tr("Закройте смену (Z-отчёт) и откройте новую");
         m.action = DeviceAction::CloseShift;
+        break;
+    case atol::kShiftOpen: // service tasks (registration, closing the FN archive) need a closed shift
+        m.title = tr("Смена открыта: операция возможна только при закрытой смене");
+        m.hint = tr("Закройте смену (Z-отчёт) на экране «Смена» и повторите");
         break;
     case atol::kShiftClosed:
         m.title = tr("Смена не открыта");
@@ -160,6 +168,12 @@ DeviceMessage DeviceMessage::fromError(const core::Error& error)
         m.hint = tr("Введите целое число");
         break;
     default:
+        if (UpdateMessage::handles(error.code)) {
+            return UpdateMessage::fromError(error); // update packages, install, register firmware
+        }
+        if (FoodMessage::handles(error.code)) {
+            return FoodMessage::fromError(error); // the food app's tables, orders and kitchen printers
+        }
         if (error.code >= 1600 && error.code < 1700) {
             m.title = tr("Товар не найден");
             m.hint = tr("Проверьте штрихкод или найдите товар поиском");

@@ -41,16 +41,33 @@ public:
 
     /// After a successful login: the forced PIN change, or the app's main screen.
     void afterLogin();
+    /// The food app (hall, orders, kitchen) instead of the sale screen.
+    [[nodiscard]] bool isFood() const;
     /// Locks the till: back to the PIN pad, the cart stays.
     void lock();
     /// Shows a problem with its way out; ContinuePrint is handled here (it is a register task).
     void showProblem(const DeviceMessage& message);
     void clearProblem();
 
+    /// Switches the UI language now ("ru" or "en"), stores it in config.json and redraws every
+    /// screen in it (the screens are built again; the cart and the session live in the runtime, so
+    /// nothing a cashier did is lost). Returns false when config.json could not be written (the
+    /// language is switched all the same).
+    bool setLanguage(const QString& code);
+
+    /// The area between the navigation row and the status bar, in global coordinates: dialogs are
+    /// placed inside it so the status bar stays visible.
+    [[nodiscard]] QRect contentArea() const;
+    /// Fits a dialog into contentArea() (at most `preferred`) and centres it there.
+    void placeDialog(QWidget* dialog, QSize preferred) const;
+
 signals:
     void screenChanged(const QString& name);
+    /// The screens were built again in another language.
+    void languageChanged(const QString& code);
 
 private:
+    void buildUi();
     void addScreen(const QString& name, QWidget* widget);
     void continuePrint();
     void updateNavigation();
@@ -58,13 +75,13 @@ private:
     TerminalRuntime& m_runtime;
     TaskRunner& m_runner;
     ScannerWedge& m_wedge;
-    QWidget* m_nav;
+    QWidget* m_nav = nullptr;
     std::map<QString, QPushButton*> m_navButtons;
-    QWidget* m_messageBar;
-    QLabel* m_messageText;
-    QPushButton* m_messageAction;
-    QStackedWidget* m_stack;
-    StatusBar* m_status;
+    QWidget* m_messageBar = nullptr;
+    QLabel* m_messageText = nullptr;
+    QPushButton* m_messageAction = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    StatusBar* m_status = nullptr;
     std::map<QString, QWidget*> m_screens;
     int m_messageActionKind = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "terminal/TaskRunner.h"
 #include "terminal/TerminalRuntime.h"
+#include "terminal/sync/SyncStatusText.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -111,7 +112,23 @@ void StatusBar::refreshLocal()
     }
 
     auto outbox = m_runtime.till().journal().outbox();
-    if (!outbox.ok()) {
+    if (outbox.ok() && m_runtime.syncController().running()) {
+        // The engine's state and last error, with the outbox as this connection sees it now (the
+        // engine counts only at its rounds). Unsent events while all is well: a round now.
+        auto status = m_runtime.syncController().status();
+        if (status.phase == sync::SyncPhase::NotRegistered) {
+            status.phase = sync::SyncPhase::Syncing; // started, its first round not finished yet
+        }
+        status.unsentCount = outbox->unsentCount;
+        status.oldestUnsentAtUs = outbox->oldestUnsentAtUs;
+        if (status.unsentCount > 0 && status.phase == sync::SyncPhase::Idle) {
+            m_runtime.syncController().wake();
+        }
+        const auto line = syncStatusShort(status, now);
+        m_sync->setText(line.text);
+        m_sync->setToolTip(line.detail);
+        setLevel(m_sync, line.level);
+    } else if (!outbox.ok()) {
         m_sync->setText(tr("Облако: ?"));
         setLevel(m_sync, "warn");
     } else if (outbox->unsentCount == 0 || !outbox->oldestUnsentAtUs) {

@@ -4,6 +4,8 @@
 #include "devices/PaymentTerminal.h"
 #include "drivers/BuiltinDrivers.h"
 #include "drivers/payment/EmulatedPaymentTerminal.h"
+#include "drivers/scale/ScaleDrivers.h"
+#include "sync/SyncStateRepository.h"
 
 #include <cstdlib>
 
@@ -61,7 +63,34 @@ core::Result<std::unique_ptr<TerminalRuntime>> TerminalRuntime::open(Options opt
     rt->m_checkout = std::make_unique<till::CheckoutService>(*rt->m_till);
     rt->m_shifts = std::make_unique<till::ShiftService>(*rt->m_till);
     rt->m_returns = std::make_unique<till::ReturnService>(*rt->m_till);
+    rt->m_stock = std::make_unique<till::StockService>(*rt->m_till, *rt->m_lookup);
+    // A scale that does not open (unplugged, wrong port) must not keep the till from selling:
+    // weights are typed instead and the service screen shows why.
+    (void)rt->reopenScale();
+    // Sync must not keep the till from selling either: a failure shows in the status bar.
+    rt->m_sync = std::make_unique<SyncController>(dir.terminalDb(), rt->m_config.cloudUrl);
+    // The engine's own connection only for a registered terminal: the rest never pays for it.
+    if (auto state = sync::SyncStateRepository(*rt->m_database).load(); state.ok() && state->activated()) {
+        (void)rt->m_sync->startIfActivated();
+    }
     return rt;
+}
+
+core::Status TerminalRuntime::reopenScale()
+{
+    m_scale.reset();
+    m_scaleError.reset();
+    if (m_config.scaleDriver.empty()) {
+        return core::ok();
+    }
+    auto scale = drivers::scale::ScaleDrivers::open(m_config.scaleDriver, m_config.scaleSettings,
+                                                    {m_options.dir.root(), m_options.clock});
+    if (!scale.ok()) {
+        m_scaleError = scale.error();
+        return scale.error();
+    }
+    m_scale = std::move(*scale);
+    return core::ok();
 }
 
 till::Cashier TerminalRuntime::cashier() const

@@ -12,14 +12,17 @@
 #include "till/ReturnService.h"
 #include "till/SaleSession.h"
 #include "till/ShiftService.h"
+#include "till/StockService.h"
 #include "till/TerminalConfig.h"
 #include "till/TillContext.h"
+#include "terminal/sync/SyncController.h"
 
 #include <memory>
 #include <optional>
 
 namespace sigma::devices {
 class PaymentTerminal;
+class Scale;
 }
 
 namespace sigma::terminal {
@@ -58,7 +61,17 @@ public:
     till::CheckoutService& checkout() { return *m_checkout; }
     till::ShiftService& shifts() { return *m_shifts; }
     till::ReturnService& returns() { return *m_returns; }
+    till::StockService& stock() { return *m_stock; }
+    /// The configured scale, null when none is (config.json "scale"), or when it failed to open
+    /// (scaleError() says why). Used on the worker thread only, like the register.
+    devices::Scale* scale() { return m_scale.get(); }
+    [[nodiscard]] const std::optional<core::Error>& scaleError() const { return m_scaleError; }
+    /// Opens the scale config() names now (after the service screen saved new settings). The old
+    /// one is closed first: call it when no worker job reads the scale.
+    core::Status reopenScale();
     const core::Clock& clock() const { return *m_options.clock; }
+    /// The background cloud sync (running once the device is activated).
+    SyncController& syncController() { return *m_sync; }
 
     /// The logged-in employee, empty on the login screen.
     std::optional<till::Session>& session() { return m_session; }
@@ -87,7 +100,11 @@ private:
     std::unique_ptr<till::CheckoutService> m_checkout;
     std::unique_ptr<till::ShiftService> m_shifts;
     std::unique_ptr<till::ReturnService> m_returns;
+    std::unique_ptr<till::StockService> m_stock;
+    std::unique_ptr<devices::Scale> m_scale;
+    std::optional<core::Error> m_scaleError;
     std::optional<till::Session> m_session;
+    std::unique_ptr<SyncController> m_sync; // declared last: its thread stops before the rest goes
 };
 
 } // namespace sigma::terminal

@@ -1,12 +1,18 @@
 #include "terminal/TerminalStartup.h"
 
 #include "core/Clock.h"
+#include "core/ErrorCodes.h"
 #include "terminal/DemoData.h"
+#include "terminal/Language.h"
 #include "terminal/MainWindow.h"
 #include "terminal/ScannerWedge.h"
 #include "terminal/TaskRunner.h"
 #include "terminal/TerminalRuntime.h"
+#include "terminal/apps/food/FoodDemo.h"
+#include "terminal/apps/services/ServicesDemo.h"
 #include "terminal/apps/trade/SaleScreen.h"
+#include "terminal/screens/RegistrationWizard.h"
+#include "till/TillErrors.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QKeyEvent>
+#include <QListWidget>
 #include <QLocale>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -69,10 +76,10 @@ QPixmap grabWithDialogs(QWidget& window)
     QPainter painter(&shot);
     for (auto* dialog : window.findChildren<QDialog*>()) {
         if (dialog->isVisible()) {
-            painter.fillRect(shot.rect(), QColor(0, 0, 0, 90)); // the modal shade
-            const QPoint at = dialog->mapTo(&window, QPoint(0, 0));
-            const QPoint centred((window.width() - dialog->width()) / 2, (window.height() - dialog->height()) / 2);
-            painter.drawPixmap(dialog->isWindow() ? centred : at, dialog->grab());
+            // Where the dialog placed itself (MainWindow::placeDialog), relative to the window.
+            const QPoint at = dialog->isWindow() ? window.mapFromGlobal(dialog->geometry().topLeft())
+                                                 : dialog->mapTo(&window, QPoint(0, 0));
+            painter.drawPixmap(at, dialog->grab());
         }
     }
     return shot;
@@ -91,12 +98,7 @@ void TerminalStartup::applyLookAndLanguage(QApplication& app, const QString& lan
     font.setPointSize(14); // readable at arm's length
     app.setFont(font);
     // The UI is written in Russian (the users' language); English comes from en.qm.
-    if (language == QStringLiteral("en")) {
-        auto* translator = new QTranslator(&app);
-        if (translator->load(QStringLiteral(":/i18n/sigma_terminal_en.qm"))) {
-            QApplication::installTranslator(translator);
-        }
-    }
+    Language::apply(language);
 }
 
 int TerminalStartup::run(QApplication& app, std::chrono::steady_clock::time_point started)
@@ -106,8 +108,9 @@ int TerminalStartup::run(QApplication& app, std::chrono::steady_clock::time_poin
     parser.addHelpOption();
     QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("data directory (default $SIGMA_DATA_DIR or ./var/terminal)"),
                                QStringLiteral("DIR"));
-    QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("ru (default) or en"), QStringLiteral("LANG"),
-                                QStringLiteral("ru"));
+    QCommandLineOption language(QStringLiteral("lang"),
+                                QStringLiteral("ru or en (default: the language chosen in settings, else ru)"),
+                                QStringLiteral("LANG"));
     QCommandLineOption fullScreen(QStringLiteral("fullscreen"), QStringLiteral("kiosk: full screen, no frame"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size WxH"), QStringLiteral("WxH"),
                             QStringLiteral("1280x800"));
@@ -117,24 +120,31 @@ int TerminalStartup::run(QApplication& app, std::chrono::steady_clock::time_poin
     QCommandLineOption measureStartup(QStringLiteral("measure-startup"),
                                       QStringLiteral("print ms to the first paint of the login screen and exit"));
     QCommandLineOption measureScans(QStringLiteral("measure-scans"),
-                                    QStringLiteral("scan N codes in a demo shop, print p50/p99 scan-to-line ms"),
+                                    QStringLiteral("scan N codes in a demo shop (temporary, or kept in --data-dir), "
+                                                   "print p50/p99 scan-to-line ms"),
                                     QStringLiteral("N"));
     QCommandLineOption demoProducts(QStringLiteral("demo-products"),
                                     QStringLiteral("extra generated products in the demo shop"), QStringLiteral("N"),
                                     QStringLiteral("0"));
+    QCommandLineOption cloudUrl(QStringLiteral("cloud-url"),
+                                QStringLiteral("the Sigma cloud to register with and sync to (stored in config.json)"),
+                                QStringLiteral("URL"));
     for (auto* o : {&screenshot, &out, &measureScans, &demoProducts}) {
         o->setFlags(QCommandLineOption::HiddenFromHelp);
     }
     parser.addOptions({dataDir, language, fullScreen, size, screenshot, out, measureStartup, measureScans,
-                       demoProducts});
+                       demoProducts, cloudUrl});
     parser.process(app);
 
-    applyLookAndLanguage(app, parser.value(language));
+    applyLookAndLanguage(app, parser.isSet(language) ? parser.value(language) : QStringLiteral("ru"));
 
     const bool demo = parser.isSet(screenshot) || parser.isSet(measureScans);
+    // --measure-scans with --data-dir keeps its demo shop there: the first run seeds it, later
+    // runs measure a till that opens an existing catalog (memory without the seeding's peak).
+    const bool keptDemo = parser.isSet(measureScans) && parser.isSet(dataDir);
     QTemporaryDir demoDir;
     std::filesystem::path dirOption = parser.value(dataDir).toStdString();
-    if (demo) {
+    if (demo && !keptDemo) {
         dirOption = demoDir.path().toStdString();
     }
     static core::SystemClock clock; // the one real clock, owned by the executable
@@ -150,10 +160,51 @@ int TerminalStartup::run(QApplication& app, std::chrono::steady_clock::time_poin
         return fail(runtime.error());
     }
     auto& rt = **runtime;
-    if (demo) {
-        rt.config().businessType = till::BusinessType::Trade;
-        if (auto s = DemoData::seed(rt, parser.value(demoProducts).toInt()); !s.ok()) {
+    if (parser.isSet(cloudUrl) && !demo) {
+        // scripts/run.sh passes the cloud it started: registration from the screen then just works.
+        const QString url = parser.value(cloudUrl);
+        if (!url.startsWith(QStringLiteral("https://")) && !url.startsWith(QStringLiteral("http://"))) {
+            return fail(core::Error(core::errc::kInvalidArgument, "--cloud-url must start with https:// or http://"));
+        }
+        rt.config().cloudUrl = url.toStdString();
+        if (auto saved = rt.saveConfig(); !saved.ok()) {
+            return fail(saved.error());
+        }
+        if (auto restarted = rt.syncController().setCloudUrl(rt.config().cloudUrl); !restarted.ok()) {
+            return fail(restarted.error());
+        }
+    }
+    if (!parser.isSet(language) && !demo) {
+        Language::apply(QString::fromStdString(rt.config().language)); // the choice made in settings
+    }
+    const bool foodShot = parser.isSet(screenshot) && parser.value(screenshot).startsWith(QStringLiteral("food-"));
+    const bool servicesShot =
+        parser.isSet(screenshot) && parser.value(screenshot).startsWith(QStringLiteral("services-"));
+    if (foodShot) {
+        if (auto s = FoodDemo::prepareScreenshot(rt); !s.ok()) { // a café instead of the shop
             return fail(s.error());
+        }
+    } else if (servicesShot) {
+        rt.config().businessType = till::BusinessType::Services;
+        if (auto s = ServicesDemo::prepareScreenshot(rt); !s.ok()) { // a salon instead of the shop
+            return fail(s.error());
+        }
+    } else if (demo) {
+        rt.config().businessType = till::BusinessType::Trade;
+        auto products = rt.catalog().productCount();
+        if (!products.ok()) {
+            return fail(products.error());
+        }
+        if (*products == 0) {
+            if (auto s = DemoData::seed(rt, parser.value(demoProducts).toInt()); !s.ok()) {
+                return fail(s.error());
+            }
+        } else {
+            auto cashier = rt.auth().login(DemoData::kCashierPin); // a shop seeded by an earlier run
+            if (!cashier.ok()) {
+                return fail(cashier.error());
+            }
+            rt.session() = std::move(*cashier);
         }
     }
 
@@ -167,7 +218,8 @@ int TerminalStartup::run(QApplication& app, std::chrono::steady_clock::time_poin
 
     if (parser.isSet(screenshot)) {
         const QString name = parser.value(screenshot);
-        if (name != QStringLiteral("app-choice") && name != QStringLiteral("login")) {
+        if (name != QStringLiteral("app-choice") && name != QStringLiteral("login") && !foodShot &&
+            !servicesShot) {
             if (auto s = DemoData::fillCart(rt); !s.ok()) {
                 return fail(s.error());
             }
@@ -175,21 +227,92 @@ int TerminalStartup::run(QApplication& app, std::chrono::steady_clock::time_poin
         if (name == QStringLiteral("app-choice")) {
             rt.config().businessType.reset();
         }
+        if (name == QStringLiteral("returns-date") || name == QStringLiteral("stock")) {
+            if (auto s = DemoData::sellAndStock(rt); !s.ok()) {
+                return fail(s.error());
+            }
+        }
+        if (name == QStringLiteral("service-scale") || name == QStringLiteral("sale-weigh")) {
+            if (auto s = DemoData::connectScale(rt); !s.ok()) {
+                return fail(s.error());
+            }
+        }
         window.setAttribute(Qt::WA_DontShowOnScreen, true);
         window.show();
-        if (name == QStringLiteral("login") || name == QStringLiteral("app-choice") ||
+        if (foodShot) {
+            FoodDemo::show(window, runner, name.mid(5));
+        } else if (servicesShot) {
+            ServicesDemo::show(window, runner, name.mid(9));
+        } else if (name == QStringLiteral("login") || name == QStringLiteral("app-choice") ||
             name == QStringLiteral("coming-soon")) {
             rt.session().reset();
             window.start();
             window.showScreen(name);
         } else if (name == QStringLiteral("change-pin")) {
             window.showScreen(name);
-        } else if (name == QStringLiteral("service")) {
+        } else if (name == QStringLiteral("service") || name.startsWith(QStringLiteral("service-"))) {
             auto tech = rt.auth().login(DemoData::kTechnicianPin);
             if (tech.ok()) {
                 rt.session() = *tech;
             }
+            window.showScreen(QStringLiteral("service"));
+            if (name == QStringLiteral("service-scale")) {
+                if (auto* tab = window.findChild<QWidget*>(QStringLiteral("serviceTabScale"))) {
+                    QMetaObject::invokeMethod(tab, "click");
+                }
+                // Enough readings for the stable-weight rule (3 readings over 300 ms).
+                QElapsedTimer settle;
+                settle.start();
+                while (settle.elapsed() < 1200) {
+                    QApplication::processEvents();
+                    runner.waitForIdle();
+                }
+            } else if (name != QStringLiteral("service")) {
+                // service-updates, -diagnostics, -firmware, -lifecycle: the sections of ServiceSections.
+                if (auto* tab = window.findChild<QWidget*>(QStringLiteral("serviceTab_") + name.mid(8))) {
+                    QMetaObject::invokeMethod(tab, "click");
+                }
+                if (name == QStringLiteral("service-diagnostics")) {
+                    runner.waitForIdle();
+                    if (auto* collect = window.findChild<QWidget*>(QStringLiteral("diagnosticsCollect"))) {
+                        QMetaObject::invokeMethod(collect, "click");
+                    }
+                }
+            }
+        } else if (name == QStringLiteral("stock")) {
+            auto admin = rt.auth().login(DemoData::kAdminPin);
+            if (admin.ok()) {
+                rt.session() = *admin;
+            }
             window.showScreen(name);
+            if (auto* list = window.findChild<QListWidget*>(QStringLiteral("stockDocuments")); list && list->count() > 0) {
+                list->setCurrentRow(0);
+                emit list->itemClicked(list->item(0));
+            }
+        } else if (name.startsWith(QStringLiteral("register-"))) {
+            window.showScreen(QStringLiteral("register")); // its resume check runs on the worker first
+            runner.waitForIdle();
+            QApplication::processEvents();
+            if (auto* wizard = qobject_cast<RegistrationWizard*>(window.screen(QStringLiteral("register")))) {
+                wizard->showDemo(name.mid(9));
+            }
+        } else if (name == QStringLiteral("returns-date")) {
+            window.showScreen(QStringLiteral("returns"));
+            if (auto* byDate = window.findChild<QWidget*>(QStringLiteral("returnByDate"))) {
+                QMetaObject::invokeMethod(byDate, "click");
+            }
+        } else if (name == QStringLiteral("sale-weigh")) {
+            // The cheese scanned with 0,352 kg on the emulated scale: the weight dialog, settled.
+            window.showScreen(QStringLiteral("sale"));
+            if (auto* sale = qobject_cast<SaleScreen*>(window.screen(QStringLiteral("sale")))) {
+                sale->addScan(QString::fromStdString(DemoData::ean13(5)));
+            }
+            QElapsedTimer settle;
+            settle.start();
+            while (settle.elapsed() < 1200) {
+                QApplication::processEvents();
+                runner.waitForIdle();
+            }
         } else if (name == QStringLiteral("payment")) {
             window.showScreen(QStringLiteral("sale"));
             if (auto* pay = window.findChild<QWidget*>(QStringLiteral("payButton"))) {
@@ -215,9 +338,10 @@ int TerminalStartup::run(QApplication& app, std::chrono::steady_clock::time_poin
 
     if (parser.isSet(measureScans)) {
         const int n = std::max(1, parser.value(measureScans).toInt());
-        if (auto s = rt.shifts().open(rt.cashier()); !s.ok()) {
+        if (auto s = rt.shifts().open(rt.cashier()); !s.ok() && s.error().code != till::errc::kShiftAlreadyOpen) {
             return fail(s.error());
         }
+        rt.sale().clear();
         window.show();
         window.showScreen(QStringLiteral("sale"));
         auto* sale = static_cast<SaleScreen*>(window.screen(QStringLiteral("sale")));

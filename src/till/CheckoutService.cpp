@@ -147,6 +147,9 @@ core::Json receiptEventPayload(const store::ReceiptRecord& r)
     if (r.originalId) {
         payload["originalReceiptId"] = *r.originalId;
     }
+    if (r.customerId) {
+        payload["customerId"] = *r.customerId;
+    }
     return payload;
 }
 
@@ -205,6 +208,9 @@ core::Result<store::ReceiptRecord> CheckoutService::buildRecord(const CheckoutRe
     r.vatDate = core::formatDate(request.receipt.vatDate);
     r.customerContact = request.receipt.customerContact;
     r.originalId = request.originalReceiptId;
+    if (!request.customerId.empty()) {
+        r.customerId = request.customerId;
+    }
     r.registerLastDocument = lastDocument;
     r.task = task;
     for (std::size_t i = 0; i < request.receipt.lines.size(); ++i) {

@@ -28,6 +28,7 @@ struct CheckoutRequest {
     Cashier cashier;
     bool electronically = false;     ///< no paper receipt
     std::optional<std::string> originalReceiptId;
+    std::string customerId;          ///< the customer the sale is made to (services); empty: anonymous
     std::string originalRrn;         ///< card refunds: the sale's RRN
     bool correction = false;
     fiscal::CorrectionBase correctionBase;

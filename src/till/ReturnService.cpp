@@ -35,6 +35,7 @@ core::Result<CheckoutResult> ReturnService::returnByReceipt(const std::string& o
     request.receipt.operation = core::ReceiptOperation::SaleReturn;
     request.receipt.vatDate = vatDate; // the sale's VAT rates, e.g. 20% for a 2025 sale
     request.receipt.customerContact = original.customerContact;
+    request.customerId = original.customerId.value_or(""); // the return is on the customer's card too
     const auto& vatTable = core::VatTable::standard();
     core::Money refund;
     for (std::size_t i = 0; i < lines.size(); ++i) {

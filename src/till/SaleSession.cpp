@@ -3,6 +3,8 @@
 #include "core/ErrorCodes.h"
 #include "core/ReceiptCalculator.h"
 #include "core/ReceiptJson.h"
+#include "store/CustomerRepository.h"
+#include "store/EmployeeRepository.h"
 #include "till/TillErrors.h"
 
 namespace sigma::till {
@@ -32,6 +34,23 @@ core::Status SaleSession::checkQuantity(const core::ReceiptLine& line, core::Qua
     return core::ok();
 }
 
+core::Status SaleSession::checkStaff(const std::string& staffId)
+{
+    if (staffId.empty()) {
+        return core::ok();
+    }
+    auto id = core::Uuid::parse(staffId);
+    if (!id) {
+        return core::Error(errc::kNotAMaster, "'" + staffId + "' is not an employee id", "staffId");
+    }
+    store::EmployeeRepository employees(m_context.database().connection(), m_context.clock());
+    SIGMA_ASSIGN_OR_RETURN(auto employee, employees.findById(*id));
+    if (!employee || !employee->active) {
+        return core::Error(errc::kNotAMaster, "no active employee " + staffId, "staffId");
+    }
+    return core::ok();
+}
+
 core::Result<std::size_t> SaleSession::addProduct(const store::CatalogProduct& product,
                                                   std::optional<core::Quantity> quantity, std::string barcode)
 {
@@ -52,11 +71,13 @@ core::Result<std::size_t> SaleSession::addProduct(const store::CatalogProduct& p
     cart.origin.productId = product.id;
     cart.origin.sku = product.sku;
     cart.origin.barcode = std::move(barcode);
-    // A repeated scan of the same piece product adds to its line instead of a new one.
+    cart.origin.staffId = m_currentStaff;
+    // A repeated scan of the same piece product adds to its line instead of a new one (when the
+    // same master did it: each line has one).
     if (!product.weighed && !m_lines.empty()) {
         CartLine& last = m_lines.back();
         if (last.origin.productId == product.id && !last.line.discount && !last.line.markingCode &&
-            !last.line.amountOverride) {
+            !last.line.amountOverride && last.origin.staffId == m_currentStaff) {
             SIGMA_TRY(setQuantity(m_lines.size() - 1,
                                   core::Quantity::fromThousandths(last.line.quantity.thousandths() +
                                                                   cart.line.quantity.thousandths())));
@@ -112,6 +133,7 @@ core::Result<std::size_t> SaleSession::addFreePrice(std::string name, core::Mone
     cart.line.quantity = quantity;
     cart.line.paymentObject = object;
     cart.line.unit = quantity.isWhole() ? core::MeasureUnit::Piece : core::MeasureUnit::Kilogram;
+    cart.origin.staffId = m_currentStaff;
     SIGMA_TRY(checkQuantity(cart.line, quantity));
     m_lines.push_back(std::move(cart));
     if (auto totals = this->totals(); !totals) {
@@ -170,7 +192,35 @@ core::Status SaleSession::setDiscount(std::optional<core::Discount> discount)
 core::Status SaleSession::setStaff(std::size_t index, std::string staffId)
 {
     SIGMA_TRY(checkIndex(index));
-    m_lines[index].origin.staffId = std::move(staffId);
+    SIGMA_TRY(checkStaff(staffId));
+    m_lines[index].origin.staffId = staffId;
+    m_currentStaff = std::move(staffId);
+    return core::ok();
+}
+
+core::Status SaleSession::setCustomerId(std::string customerId)
+{
+    if (!customerId.empty()) {
+        auto id = core::Uuid::parse(customerId);
+        if (!id) {
+            return core::Error(errc::kCustomerNotFound, "no customer " + customerId, "customerId");
+        }
+        SIGMA_ASSIGN_OR_RETURN(
+            auto customer,
+            store::CustomerRepository(m_context.database().connection(), m_context.clock()).findById(*id));
+        if (!customer) {
+            return core::Error(errc::kCustomerNotFound, "no customer " + customerId, "customerId");
+        }
+        customerId = id->toString();
+    }
+    m_customerId = std::move(customerId);
+    return core::ok();
+}
+
+core::Status SaleSession::setCurrentStaff(std::string staffId)
+{
+    SIGMA_TRY(checkStaff(staffId));
+    m_currentStaff = std::move(staffId);
     return core::ok();
 }
 
@@ -179,6 +229,9 @@ void SaleSession::clear()
     m_lines.clear();
     m_discount.reset();
     m_customer.clear();
+    m_customerId.clear();
+    m_currentStaff.clear();
+    m_receiptId.clear();
 }
 
 core::Receipt SaleSession::receipt() const
@@ -202,7 +255,8 @@ CheckoutRequest SaleSession::checkoutRequest(std::vector<core::Payment> payments
                                              std::string uuid) const
 {
     CheckoutRequest request;
-    request.uuid = std::move(uuid);
+    request.uuid = uuid.empty() ? m_receiptId : std::move(uuid);
+    request.customerId = m_customerId;
     request.receipt = receipt();
     request.receipt.payments = std::move(payments);
     request.cashier = cashier;
@@ -251,6 +305,15 @@ core::Json SaleSession::toJson() const
     if (!m_customer.empty()) {
         cart["customer"] = {{"emailOrPhone", m_customer}};
     }
+    if (!m_customerId.empty()) {
+        cart["customerId"] = m_customerId;
+    }
+    if (!m_currentStaff.empty()) {
+        cart["currentStaffId"] = m_currentStaff;
+    }
+    if (!m_receiptId.empty()) {
+        cart["receiptId"] = m_receiptId;
+    }
     return cart;
 }
 
@@ -275,6 +338,9 @@ core::Status SaleSession::loadJson(const core::Json& cart)
     m_lines = std::move(lines);
     m_discount = parsed.discount;
     m_customer = parsed.customerContact;
+    m_customerId = cart.value("customerId", std::string());
+    m_currentStaff = cart.value("currentStaffId", std::string());
+    m_receiptId = cart.value("receiptId", std::string());
     return core::ok();
 }
 

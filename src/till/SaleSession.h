@@ -51,8 +51,23 @@ public:
     core::Status remove(std::size_t index);
     core::Status setLineDiscount(std::size_t index, std::optional<core::Discount> discount);
     core::Status setDiscount(std::optional<core::Discount> discount);
+    /// Attributes a line to the employee who did the work (a salon's master); an empty id clears
+    /// it. The choice becomes the current one, so the lines added next get it too. Fails with
+    /// kNotAMaster for an id that is not an active employee.
     core::Status setStaff(std::size_t index, std::string staffId);
+    /// The employee new lines are attributed to (the last chosen); empty: none.
+    core::Status setCurrentStaff(std::string staffId);
+    [[nodiscard]] const std::string& currentStaff() const { return m_currentStaff; }
+    /// The contact (phone or e-mail) the register sends the electronic receipt to (tag 1008).
     void setCustomer(std::string contact) { m_customer = std::move(contact); }
+    /// The customer the sale is made to (their visit history); empty: anonymous. Not sent to the
+    /// register: only a contact set by setCustomer() is. kCustomerNotFound for an unknown id.
+    core::Status setCustomerId(std::string customerId);
+    [[nodiscard]] const std::string& customerId() const { return m_customerId; }
+    /// The UUID the checkout will use when none is given: set in advance when something must be
+    /// linked to the receipt before it exists (an appointment being paid).
+    void setReceiptId(std::string uuid) { m_receiptId = std::move(uuid); }
+    [[nodiscard]] const std::string& receiptId() const { return m_receiptId; }
     void clear();
 
     [[nodiscard]] const std::vector<CartLine>& lines() const { return m_lines; }
@@ -77,12 +92,16 @@ public:
 private:
     core::Status checkIndex(std::size_t index) const;
     core::Status checkQuantity(const core::ReceiptLine& line, core::Quantity quantity) const;
+    core::Status checkStaff(const std::string& staffId);
 
     TillContext& m_context;
     ProductLookup& m_lookup;
     std::vector<CartLine> m_lines;
     std::optional<core::Discount> m_discount;
     std::string m_customer;
+    std::string m_customerId;
+    std::string m_currentStaff;
+    std::string m_receiptId;
 };
 
 } // namespace sigma::till

@@ -5,6 +5,7 @@
 #include "fiscal/AtolErrors.h"
 #include "fiscal/FiscalParams.h"
 #include "fiscal/TaskBuilder.h"
+#include "till/OrderService.h"
 #include "till/RecoveryService.h"
 #include "till/TillErrors.h"
 
@@ -96,6 +97,8 @@ core::Result<ShiftCloseResult> ShiftService::close(const Cashier& cashier, core:
     if (!current) {
         return core::Error(errc::kNoOpenShift, "no open shift to close");
     }
+    // Open table orders would be lost from the shift's takings (food): pay, move or cancel them.
+    SIGMA_TRY(OrderService::checkShiftCanClose(m_context));
     // Receipts still being reconciled would make the Z figures wrong.
     SIGMA_ASSIGN_OR_RETURN(auto figures, shifts.figures(current->id));
     if (figures.pendingCount > 0) {

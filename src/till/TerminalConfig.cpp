@@ -42,6 +42,11 @@ core::Json TerminalConfig::toJson() const
     if (businessType) {
         json["businessType"] = businessTypeName(*businessType);
     }
+    json["language"] = language;
+    if (!scaleDriver.empty()) {
+        json["scale"] = {{"driver", scaleDriver}, {"settings", scaleSettings}};
+    }
+    json["cloud"] = {{"url", cloudUrl}};
     return json;
 }
 
@@ -74,6 +79,39 @@ core::Result<TerminalConfig> TerminalConfig::fromJson(const core::Json& json)
                 return core::Error(core::errc::kInvalidArgument, "must be an object", "fiscal.settings");
             }
             config.fiscalSettings = fiscal["settings"];
+        }
+    }
+    if (json.contains("language")) {
+        SIGMA_ASSIGN_OR_RETURN(config.language, core::stringFromJson(json["language"], "language"));
+        if (config.language != "ru" && config.language != "en") {
+            return core::Error(core::errc::kInvalidArgument, "must be \"ru\" or \"en\"", "language");
+        }
+    }
+    if (json.contains("scale")) {
+        const auto& scale = json["scale"];
+        if (!scale.is_object()) {
+            return core::Error(core::errc::kInvalidArgument, "must be an object", "scale");
+        }
+        if (scale.contains("driver")) {
+            SIGMA_ASSIGN_OR_RETURN(config.scaleDriver, core::stringFromJson(scale["driver"], "scale.driver"));
+        }
+        if (scale.contains("settings")) {
+            if (!scale["settings"].is_object()) {
+                return core::Error(core::errc::kInvalidArgument, "must be an object", "scale.settings");
+            }
+            config.scaleSettings = scale["settings"];
+        }
+    }
+    if (json.contains("cloud")) {
+        const auto& cloud = json["cloud"];
+        if (!cloud.is_object()) {
+            return core::Error(core::errc::kInvalidArgument, "must be an object", "cloud");
+        }
+        if (cloud.contains("url")) {
+            SIGMA_ASSIGN_OR_RETURN(config.cloudUrl, core::stringFromJson(cloud["url"], "cloud.url"));
+            if (config.cloudUrl.rfind("https://", 0) != 0 && config.cloudUrl.rfind("http://", 0) != 0) {
+                return core::Error(core::errc::kInvalidArgument, "must start with https:// or http://", "cloud.url");
+            }
         }
     }
     return config;

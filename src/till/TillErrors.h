@@ -20,4 +20,17 @@ inline constexpr int kUnknownProduct = 1812;
 inline constexpr int kHeldReceiptNotFound = 1813;
 inline constexpr int kShiftStateMismatch = 1814;
 
+// 2100-2149: services (masters, appointments, customers at the sale)
+inline constexpr int kAppointmentNotFound = 2100;
+inline constexpr int kAppointmentOverlap = 2101;
+inline constexpr int kOutsideWorkingHours = 2102;
+inline constexpr int kAppointmentWrongState = 2103;
+inline constexpr int kBadAppointmentTime = 2104;
+inline constexpr int kNotAMaster = 2105;
+inline constexpr int kCancelReasonRequired = 2106;
+inline constexpr int kAppointmentNoServices = 2107;
+inline constexpr int kCustomerNotFound = 2108;
+inline constexpr int kBadWorkingHours = 2109;
+inline constexpr int kCustomerQueryTooShort = 2110;
+
 } // namespace sigma::till::errc

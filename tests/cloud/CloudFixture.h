@@ -125,7 +125,7 @@ protected:
         m_config.threads = 2;
         m_config.maxBodyBytes = 64 * 1024;
         configure(m_config);
-        auto database = CloudDatabase::open(m_config.dbUrl);
+        auto database = CloudDatabase::open(m_config.dbUrl, m_config.dbPoolSize);
         ASSERT_TRUE(database.ok()) << database.error().message;
         m_server = std::make_unique<CloudServer>(m_config, std::move(database).value(), m_clock, m_random);
         auto status = m_server->start();

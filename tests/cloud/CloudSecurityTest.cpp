@@ -26,6 +26,25 @@ protected:
     }
 };
 
+// Every endpoint and how another tenant's ids are refused on it (keep in step with
+// docs/api/openapi.yaml):
+//   POST   /registrations                       no ids in the request (a serial or PIN of another
+//                                                seller's device: CloudFlowTest / ActivationPin...)
+//   POST   /registrations/{id}/sms-code         A's id from outside: refused below
+//   GET    /registrations/{id}                  A's id with B's secret: 401 below
+//   POST   /auth/set-password                   a token names one registration: A's token for B
+//                                                does not exist (a used token: 400 below)
+//   POST   /auth/login, /auth/password-reset    no ids; the login names the user
+//   POST   /auth/password-reset/confirm         a token or code names one user and works once
+//                                                (CloudFlowTest)
+//   POST   /auth/logout                         B's logout leaves A's session alive: below
+//   GET    /me                                  only one's own account: below
+//   GET/POST/PUT/DELETE /products[/{id}]        A's ids with B's session: 404 / empty list below
+//   GET/POST/PUT/DELETE /employees[/{id}]       the same
+//   GET    /audit?before=                       A's entry id with B's session: 404 below
+//   POST   /device/events                       B's device never writes to A's chain: below
+//   GET    /device/changes                      B's device sees none of A's changes: below
+//   GET    /device/updates[/{id}/file]          platform-wide releases, no account data (UpdateService)
 TEST_P(CloudSecurityTest, AccountsCannotReachEachOther)
 {
     const auto a = registerAccount("SN-A", "9992220001", "a@example.com");
@@ -73,7 +92,27 @@ TEST_P(CloudSecurityTest, AccountsCannotReachEachOther)
     // /me shows only one's own account.
     EXPECT_NE(json(send("GET", "/api/v1/me", {}, a.cookie))["account"]["id"],
               json(send("GET", "/api/v1/me", {}, b.cookie))["account"]["id"]);
+    // The audit log: B's page holds none of A's entries, and A's entry id as B's cursor is unknown.
+    const auto aAudit = json(send("GET", "/api/v1/audit?limit=200", {}, a.cookie));
+    ASSERT_FALSE(aAudit["entries"].empty());
+    const auto bAudit = json(send("GET", "/api/v1/audit?limit=200", {}, b.cookie));
+    for (const auto& mine : aAudit["entries"]) {
+        for (const auto& theirs : bAudit["entries"]) {
+            EXPECT_NE(mine["id"], theirs["id"]);
+        }
+    }
+    EXPECT_EQ(send("GET", "/api/v1/audit?before=" + aAudit["entries"][0]["id"].get<std::string>(), {}, b.cookie).status,
+              404);
+    // The set-password token A used does not activate anything for anyone else.
+    EXPECT_EQ(
+        post("/api/v1/auth/set-password", {{"token", std::string(64, 'a')}, {"password", "Correct-Horse-42"}}).status,
+        400);
+    // B signing out ends B's session only.
+    EXPECT_EQ(post("/api/v1/auth/logout", core::Json::object(), b.cookie).status, 204);
+    EXPECT_EQ(send("GET", "/api/v1/me", {}, a.cookie).status, 200);
+    EXPECT_EQ(send("GET", "/api/v1/me", {}, b.cookie).status, 401);
     // Nothing without a session.
+    EXPECT_EQ(send("GET", "/api/v1/audit").status, 401);
     EXPECT_EQ(send("GET", "/api/v1/products").status, 401);
     EXPECT_EQ(post("/api/v1/products", {{"name", "x"}, {"price", 1}, {"vatRate", "vat22"}}).status, 401);
 }

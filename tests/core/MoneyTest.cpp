@@ -107,6 +107,10 @@ TEST(Money, MachineFormRoundTrips)
         EXPECT_EQ(*back, m);
     }
     EXPECT_EQ(Money::fromKopecks(std::numeric_limits<std::int64_t>::min()).toString(), "-92233720368547758.08");
+    // The exact text, two fraction digits always (a parse round trip would accept "0.5" too).
+    EXPECT_EQ(Money::fromKopecks(5).toString(), "0.05");
+    EXPECT_EQ(Money::fromKopecks(-1230).toString(), "-12.30");
+    EXPECT_EQ(Money::fromKopecks(100).toString(), "1.00");
 }
 
 TEST(Money, CheckedArithmeticReportsOverflow)

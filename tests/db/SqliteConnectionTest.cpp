@@ -130,6 +130,53 @@ TEST_F(SqliteConnectionTest, ParametersMustMatchThePlaceholders)
     }
 }
 
+// Thousands of parameters, written in an order unlike SQLite's slot order (the last number first,
+// some used twice), bound twice through the cached statement with different values: every value
+// must land in its own row and column, and the placeholder checks must still hold at that size.
+TEST_F(SqliteConnectionTest, ManyParametersBindToTheirOwnPlaceholders)
+{
+    auto db = open();
+    ASSERT_TRUE(isOk(db->execute("CREATE TABLE wide(row_no INTEGER, a INTEGER, b TEXT, a_again INTEGER)")));
+    constexpr int kRows = 1500; // 3000 parameters, as in a large multi-row insert
+    std::string sql = "INSERT INTO wide(row_no, a, b, a_again) VALUES ";
+    for (int r = kRows - 1; r >= 0; --r) {
+        const std::string a = "$" + std::to_string(2 * r + 1);
+        const std::string b = "$" + std::to_string(2 * r + 2);
+        sql += "(" + std::to_string(r) + ", " + a + ", " + b + ", " + a + ")" + (r > 0 ? ", " : "");
+    }
+    for (const int round : {1, 2}) {
+        std::vector<Param> params;
+        for (int r = 0; r < kRows; ++r) {
+            params.emplace_back(std::int64_t{r * 10 + round});
+            params.emplace_back("строка " + std::to_string(r) + "/" + std::to_string(round));
+        }
+        ASSERT_TRUE(isOk(db->execute(sql, params))) << "round " << round;
+        const auto rows =
+            valueOf(db->query("SELECT row_no, a, b, a_again FROM wide WHERE a % 10 = $1 ORDER BY row_no", {round}));
+        ASSERT_EQ(rows.size(), static_cast<std::size_t>(kRows));
+        for (int r = 0; r < kRows; ++r) {
+            const Row& row = rows[static_cast<std::size_t>(r)];
+            ASSERT_EQ(row.int64(0), r);
+            ASSERT_EQ(row.int64(1), r * 10 + round) << "row " << r;
+            ASSERT_EQ(row.text(2), "строка " + std::to_string(r) + "/" + std::to_string(round)) << "row " << r;
+            ASSERT_EQ(row.int64(3), r * 10 + round) << "row " << r;
+        }
+    }
+
+    std::vector<Param> oneShort;
+    for (int i = 1; i < 2 * kRows; ++i) {
+        oneShort.emplace_back(std::int64_t{i});
+    }
+    auto missing = db->execute(sql, oneShort);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_THAT(missing.error().message, HasSubstr("$" + std::to_string(2 * kRows) + " has no value"));
+    std::vector<Param> oneTooMany(static_cast<std::size_t>(2 * kRows + 1), Param(std::int64_t{1}));
+    auto unused = db->execute(sql, oneTooMany);
+    ASSERT_FALSE(unused.ok());
+    EXPECT_THAT(unused.error().message, HasSubstr("$" + std::to_string(2 * kRows + 1) + " is given but not used"));
+    EXPECT_EQ(valueOf(db->queryOne("SELECT count(*) FROM wide"))->int64(0), 2 * kRows);
+}
+
 TEST_F(SqliteConnectionTest, StatementCacheReusesAndResetsStatements)
 {
     auto db = open();

@@ -28,11 +28,13 @@ AppChoiceScreen::AppChoiceScreen(MainWindow& window) : m_window(window), m_note(
         const char* icon;
         till::BusinessType type;
     } apps[] = {
-        {"appTrade", tr("Торговля"), tr("Магазин: штрихкоды, весовой товар"), ":/icons/trade.svg",
+        // Descriptions broken in two lines: a push button does not wrap, and on one line they
+        // were cut off in a third of a 1024-pixel screen.
+        {"appTrade", tr("Торговля"), tr("Магазин: штрихкоды,\nвесовой товар"), ":/icons/trade.svg",
          till::BusinessType::Trade},
-        {"appServices", tr("Услуги"), tr("Салон, мастерская: услуги и мастера"), ":/icons/services.svg",
+        {"appServices", tr("Услуги"), tr("Салон, мастерская:\nуслуги и мастера"), ":/icons/services.svg",
          till::BusinessType::Services},
-        {"appFood", tr("Еда"), tr("Кафе: столы, заказы, кухня"), ":/icons/food.svg", till::BusinessType::Food},
+        {"appFood", tr("Еда"), tr("Кафе: столы,\nзаказы, кухня"), ":/icons/food.svg", till::BusinessType::Food},
     };
     for (const auto& app : apps) {
         auto* b = new QPushButton(app.title + QStringLiteral("\n") + app.text, this);
@@ -53,7 +55,15 @@ AppChoiceScreen::AppChoiceScreen(MainWindow& window) : m_window(window), m_note(
     layout->addWidget(title);
     layout->addSpacing(24);
     layout->addLayout(row);
+    auto* registration = new QPushButton(tr("Зарегистрироваться в Сигма Облаке"), this);
+    registration->setObjectName(QStringLiteral("appRegister"));
+    registration->setProperty("role", QStringLiteral("primary"));
+    registration->setMinimumHeight(56);
+    m_register = registration;
+    connect(registration, &QPushButton::clicked, this, [this] { m_window.showScreen(QStringLiteral("register")); });
     layout->addSpacing(16);
+    layout->addWidget(m_register, 0, Qt::AlignCenter);
+    layout->addSpacing(8);
     layout->addWidget(m_note);
     layout->addStretch(2);
 }
@@ -67,6 +77,7 @@ void AppChoiceScreen::activate()
     for (auto* b : m_buttons) {
         b->setEnabled(!locked);
     }
+    m_register->setVisible(!locked);
 }
 
 void AppChoiceScreen::choose(int type)

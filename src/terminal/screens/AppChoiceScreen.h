@@ -21,6 +21,7 @@ private:
 
     MainWindow& m_window;
     QLabel* m_note;
+    QWidget* m_register = nullptr; ///< the registration wizard; hidden once activated
     QList<QWidget*> m_buttons;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/ErrorCodes.h"
 #include "terminal/DeviceMessage.h"
+#include "terminal/Format.h"
 #include "terminal/MainWindow.h"
 #include "terminal/StatusBar.h"
 #include "terminal/TaskRunner.h"
@@ -23,7 +24,7 @@ namespace {
 
 QString money(core::Money m)
 {
-    return QString::fromStdString(m.format());
+    return Format::money(m);
 }
 
 QPushButton* bigButton(const QString& text, const char* name, QWidget* parent)

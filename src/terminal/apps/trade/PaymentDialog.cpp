@@ -3,6 +3,7 @@
 #include "core/ErrorCodes.h"
 #include "fiscal/AtolErrors.h"
 #include "terminal/DeviceMessage.h"
+#include "terminal/Format.h"
 #include "terminal/MainWindow.h"
 #include "terminal/TaskRunner.h"
 #include "terminal/TerminalRuntime.h"
@@ -25,7 +26,7 @@ namespace {
 
 QString money(core::Money m)
 {
-    return QString::fromStdString(m.format());
+    return Format::money(m);
 }
 
 QPushButton* button(const QString& text, const char* name, QWidget* parent, const char* role = "secondary")
@@ -39,22 +40,16 @@ QPushButton* button(const QString& text, const char* name, QWidget* parent, cons
     return b;
 }
 
-/// Outcomes after which the register or the pin pad may have done the work: the next attempt must
-/// carry the same UUID so that recovery finds it instead of ringing again.
-bool outcomeUnknown(int code)
-{
-    return code == fiscal::atol::kNoConnection || code == fiscal::atol::kPortBusy ||
-           code == till::errc::kReceiptPending || code == core::errc::kPaymentTimeout ||
-           code == core::errc::kPaymentConnectionLost || code == till::errc::kCardFailed;
-}
-
 } // namespace
 
-PaymentDialog::PaymentDialog(MainWindow& window, QWidget* parent)
-    : QDialog(parent), m_window(window), m_uuid(window.runtime().newUuid()), m_pages(new QStackedWidget(this)),
+PaymentDialog::PaymentDialog(MainWindow& window, QWidget* parent) : PaymentDialog(window, PaymentTarget{}, parent) {}
+
+PaymentDialog::PaymentDialog(MainWindow& window, PaymentTarget target, QWidget* parent)
+    : QDialog(parent), m_window(window), m_target(std::move(target)), m_uuid(window.runtime().newUuid()), m_pages(new QStackedWidget(this)),
       m_total(new QLabel(this)), m_given(new QLineEdit(this)), m_change(new QLabel(this)),
       m_contact(new QLineEdit(this)), m_paperless(new QCheckBox(tr("Без бумажного чека"), this)),
-      m_status(new QLabel(this)), m_result(new QLabel(this)),
+      m_status(new QLabel(this)), m_retry(button(tr("Повторить оплату картой"), "payRetry", this, "primary")),
+      m_result(new QLabel(this)),
       m_continuePrint(button(tr("Продолжить печать"), "paymentContinuePrint", this))
 {
     setObjectName(QStringLiteral("paymentDialog"));
@@ -89,12 +84,12 @@ PaymentDialog::PaymentDialog(MainWindow& window, QWidget* parent)
         auto* b = button(q == 0 ? tr("Без сдачи") : money(amount), "", payPage);
         b->setObjectName(QStringLiteral("quick_%1").arg(q++));
         connect(b, &QPushButton::clicked, this,
-                [this, amount] { m_given->setText(QString::fromStdString(amount.toString())); });
+                [this, amount] { m_given->setText(Format::moneyInput(amount)); });
         quick->addWidget(b);
     }
 
     m_contact->setObjectName(QStringLiteral("contactField"));
-    m_contact->setPlaceholderText(tr("Чек на телефон или e-mail (необязательно)"));
+    m_contact->setPlaceholderText(tr("Телефон или e-mail для чека"));
     m_contact->setMinimumHeight(56);
     m_paperless->setObjectName(QStringLiteral("paperless"));
 
@@ -111,20 +106,25 @@ PaymentDialog::PaymentDialog(MainWindow& window, QWidget* parent)
     payRow->addWidget(card);
     payRow->addWidget(mixed);
     payRow->addWidget(cancel);
-    m_payButtons = {cash, card, mixed, cancel};
+    m_payButtons = {cash, card, mixed, cancel, m_retry};
     connect(cash, &QPushButton::clicked, this, [this] { pay(Method::Cash); });
     connect(card, &QPushButton::clicked, this, [this] { pay(Method::Card); });
     connect(mixed, &QPushButton::clicked, this, [this] { pay(Method::Mixed); });
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, [this] { pay(Method::Card); });
 
     auto* payLayout = new QVBoxLayout(payPage);
     payLayout->addWidget(m_total);
     payLayout->addWidget(m_given);
     payLayout->addLayout(quick);
     payLayout->addWidget(m_change);
-    payLayout->addWidget(m_contact);
-    payLayout->addWidget(m_paperless);
+    auto* contactRow = new QHBoxLayout;
+    contactRow->addWidget(m_contact, 1);
+    contactRow->addWidget(m_paperless);
+    payLayout->addLayout(contactRow);
     payLayout->addWidget(m_status);
+    payLayout->addWidget(m_retry);
     payLayout->addStretch(1);
     payLayout->addLayout(payRow);
 
@@ -133,7 +133,7 @@ PaymentDialog::PaymentDialog(MainWindow& window, QWidget* parent)
     m_result->setObjectName(QStringLiteral("paymentResult"));
     m_result->setWordWrap(true);
     m_result->setProperty("role", QStringLiteral("title"));
-    auto* done = button(tr("Новая продажа"), "paymentDone", resultPage, "primary");
+    auto* done = button(m_target.checkout ? tr("Готово") : tr("Новая продажа"), "paymentDone", resultPage, "primary");
     connect(done, &QPushButton::clicked, this, &QDialog::accept);
     connect(m_continuePrint, &QPushButton::clicked, this, &PaymentDialog::continuePrint);
     auto* resultLayout = new QVBoxLayout(resultPage);
@@ -145,12 +145,23 @@ PaymentDialog::PaymentDialog(MainWindow& window, QWidget* parent)
     m_pages->addWidget(resultPage);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
-    resize(640, 560);
+    resize(640, 520);
     updateChange();
+}
+
+void PaymentDialog::showEvent(QShowEvent* event)
+{
+    // Inside the screen area, never over the status bar: the cashier keeps seeing the register's
+    // and the shift's state while the buyer pays.
+    m_window.placeDialog(this, QSize(680, 520));
+    QDialog::showEvent(event);
 }
 
 core::Money PaymentDialog::total() const
 {
+    if (m_target.checkout) {
+        return m_target.total;
+    }
     auto totals = m_window.runtime().sale().totals();
     return totals.ok() ? totals->total : core::Money::zero();
 }
@@ -187,6 +198,8 @@ void PaymentDialog::pay(Method method)
     if (m_running) {
         return; // the second tap of a double tap
     }
+    m_lastMethod = method;
+    m_retry->hide();
     auto& rt = m_window.runtime();
     const core::Money due = total();
     std::vector<core::Payment> payments;
@@ -216,33 +229,48 @@ void PaymentDialog::pay(Method method)
         break;
     }
     const QString contact = m_contact->text().trimmed();
-    rt.sale().setCustomer(contact.toStdString());
-    auto request = rt.sale().checkoutRequest(std::move(payments), rt.cashier(), m_uuid);
-    request.electronically = m_paperless->isChecked() && !contact.isEmpty();
+    const bool electronically = m_paperless->isChecked() && !contact.isEmpty();
+    std::function<core::Result<till::CheckoutResult>()> job;
+    if (m_target.checkout) {
+        job = [target = m_target.checkout, payments = std::move(payments), electronically,
+               contact = contact.toStdString()]() mutable { return target(std::move(payments), electronically, contact); };
+    } else {
+        rt.sale().setCustomer(contact.toStdString());
+        auto request = rt.sale().checkoutRequest(std::move(payments), rt.cashier(), m_uuid);
+        request.electronically = electronically;
+        job = [&checkout = rt.checkout(), request = std::move(request)]() mutable {
+            return checkout.checkout(std::move(request));
+        };
+    }
 
     setBusy(true, method == Method::Cash ? tr("Печать чека…")
                                          : tr("Приложите карту к терминалу оплаты. Ожидание ответа банка…"));
     auto outcome = std::make_shared<core::Result<till::CheckoutResult>>(core::Error(core::errc::kInternal, "not run"));
-    auto& checkout = rt.checkout();
-    m_window.runner().run([outcome, &checkout, request = std::move(request)]() mutable {
-        *outcome = checkout.checkout(std::move(request));
-    },
+    m_window.runner().run([outcome, job = std::move(job)] { *outcome = job(); },
                           this, [this, outcome] {
                               setBusy(false, QString());
-                              if (!outcome->ok()) {
-                                  const auto& error = outcome->error();
-                                  if (!outcomeUnknown(error.code)) {
-                                      // Nothing was rung or charged under this UUID that could
-                                      // still complete: another method starts a new checkout.
-                                      m_uuid = m_window.runtime().newUuid();
-                                  }
+                              const bool failed = !outcome->ok() || (*outcome)->receipt.status == "failed";
+                              if (failed) {
+                                  // A checkout that returns an error has ended: nothing was rung,
+                                  // and a card the bank approved is reversed by the service. The
+                                  // next attempt is a new checkout (the old UUID would only
+                                  // report this failure again).
+                                  m_uuid = m_window.runtime().newUuid();
+                                  const core::Error error =
+                                      outcome->ok() ? core::Error(till::errc::kCardFailed, (*outcome)->receipt.failure)
+                                                    : outcome->error();
                                   const auto message = DeviceMessage::fromError(error);
                                   QString text = message.text();
-                                  if (error.code == till::errc::kCardDeclined) {
-                                      text = tr("Отклонено: ") + text;
-                                  } else if (error.code == core::errc::kPaymentTimeout) {
-                                      text = tr("Время ожидания истекло: ") + text;
+                                  const bool cardFailed = error.code == till::errc::kCardDeclined ||
+                                                          error.code == till::errc::kCardFailed ||
+                                                          error.code == core::errc::kPaymentTimeout ||
+                                                          error.code == core::errc::kPaymentConnectionLost;
+                                  if (cardFailed && error.code != till::errc::kCardDeclined) {
+                                      // kCardFailed: the pin pad did not answer in time (the
+                                      // service has reversed anything it did meanwhile).
+                                      text = tr("Время ожидания истекло, оплата не прошла.\n") + text;
                                   }
+                                  m_retry->setVisible(cardFailed && m_lastMethod != Method::Cash);
                                   m_status->setText(text);
                                   return;
                               }
@@ -266,7 +294,9 @@ void PaymentDialog::pay(Method method)
                                   m_continuePrint->setVisible(message.action == DeviceAction::ContinuePrint);
                               }
                               m_result->setText(text);
-                              m_window.runtime().sale().clear();
+                              if (!m_target.checkout) {
+                                  m_window.runtime().sale().clear();
+                              }
                               m_pages->setCurrentIndex(1);
                           });
 }

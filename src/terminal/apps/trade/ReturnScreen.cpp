@@ -1,21 +1,27 @@
 #include "terminal/apps/trade/ReturnScreen.h"
 
+#include "core/Clock.h"
 #include "core/ErrorCodes.h"
 #include "core/VatRate.h"
 #include "fiscal/ffd/ReceiptQr.h"
 #include "terminal/DeviceMessage.h"
+#include "terminal/Format.h"
 #include "terminal/MainWindow.h"
 #include "terminal/StatusBar.h"
 #include "terminal/TaskRunner.h"
 #include "terminal/TerminalRuntime.h"
 #include "till/TillErrors.h"
 
+#include <QDateTime>
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -27,7 +33,7 @@ namespace {
 
 QString money(core::Money m)
 {
-    return QString::fromStdString(m.format());
+    return Format::money(m);
 }
 
 QPushButton* button(const QString& text, const char* name, QWidget* parent, const char* role = "secondary")
@@ -45,7 +51,8 @@ constexpr int kQuantityColumn = 2;
 } // namespace
 
 ReturnScreen::ReturnScreen(MainWindow& window)
-    : m_window(window), m_number(new QLineEdit(this)), m_info(new QLabel(this)), m_lines(new QTableWidget(0, 4, this)),
+    : m_window(window), m_number(new QLineEdit(this)), m_info(new QLabel(this)), m_dayLabel(new QLabel(this)),
+      m_middle(new QStackedWidget(this)), m_dayList(new QListWidget(this)), m_lines(new QTableWidget(0, 4, this)),
       m_refund(button(tr("Оформить возврат"), "returnRefund", this, "primary"))
 {
     m_number->setObjectName(QStringLiteral("returnDocNumber"));
@@ -67,10 +74,30 @@ ReturnScreen::ReturnScreen(MainWindow& window)
     m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_lines->setFocusPolicy(Qt::NoFocus);
 
+    auto* previous = button(QStringLiteral("◀"), "returnPrevDay", this);
+    auto* next = button(QStringLiteral("▶"), "returnNextDay", this);
+    auto* byDate = button(tr("Чеки за день"), "returnByDate", this);
+    for (auto* arrow : {previous, next}) {
+        arrow->setMinimumWidth(72);
+        arrow->setToolTip(arrow == previous ? tr("Предыдущий день") : tr("Следующий день"));
+    }
+    m_dayLabel->setObjectName(QStringLiteral("returnDate"));
+    m_dayLabel->setAlignment(Qt::AlignCenter);
+    m_dayLabel->setMinimumWidth(150);
+    m_dayList->setObjectName(QStringLiteral("returnDayList"));
+    m_middle->addWidget(m_lines);
+    m_middle->addWidget(m_dayList);
+
     auto* top = new QHBoxLayout;
     top->addWidget(m_number, 1);
     top->addWidget(find);
     top->addWidget(free);
+    auto* dayRow = new QHBoxLayout;
+    dayRow->addWidget(previous);
+    dayRow->addWidget(m_dayLabel);
+    dayRow->addWidget(next);
+    dayRow->addWidget(byDate);
+    dayRow->addStretch(1);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(qty);
     bottom->addStretch(1);
@@ -78,8 +105,9 @@ ReturnScreen::ReturnScreen(MainWindow& window)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
     layout->addLayout(top);
+    layout->addLayout(dayRow);
     layout->addWidget(m_info);
-    layout->addWidget(m_lines, 1);
+    layout->addWidget(m_middle, 1);
     layout->addLayout(bottom);
 
     connect(find, &QPushButton::clicked, this, [this] {
@@ -95,6 +123,76 @@ ReturnScreen::ReturnScreen(MainWindow& window)
     connect(qty, &QPushButton::clicked, this, &ReturnScreen::editQuantity);
     connect(m_refund, &QPushButton::clicked, this, &ReturnScreen::refund);
     connect(free, &QPushButton::clicked, this, &ReturnScreen::freeForm);
+    connect(previous, &QPushButton::clicked, this, [this] { moveDay(-1); });
+    connect(next, &QPushButton::clicked, this, [this] { moveDay(1); });
+    connect(byDate, &QPushButton::clicked, this, &ReturnScreen::listDay);
+    connect(m_dayList, &QListWidget::itemClicked, this, [this] {
+        const int row = m_dayList->currentRow();
+        if (row < 0 || row >= static_cast<int>(m_dayIds.size())) {
+            return;
+        }
+        auto found = m_window.runtime().till().receipts().find(m_dayIds[static_cast<std::size_t>(row)]);
+        if (!found.ok() || !*found) {
+            m_info->setText(tr("Чек не найден"));
+            return;
+        }
+        m_number->setText(QString::number((*found)->fiscalDocumentNumber.value_or(0)));
+        showReceipt(**found);
+    });
+}
+
+void ReturnScreen::moveDay(int days)
+{
+    const QDate today =
+        QDateTime::fromMSecsSinceEpoch(core::toUnixMicros(m_window.runtime().clock().now()) / 1000).date();
+    const QDate day = m_day.addDays(days);
+    if (day > today) {
+        return; // no sales in the future
+    }
+    m_day = day;
+    m_dayLabel->setText(QLocale().toString(m_day, QLocale::ShortFormat));
+    listDay();
+}
+
+void ReturnScreen::listDay()
+{
+    // The day in the shop's local time, as the buyer remembers it.
+    const std::int64_t fromUs = QDateTime(m_day, QTime(0, 0)).toMSecsSinceEpoch() * 1000;
+    const std::int64_t toUs = QDateTime(m_day.addDays(1), QTime(0, 0)).toMSecsSinceEpoch() * 1000;
+    auto& receipts = m_window.runtime().till().receipts();
+    auto ids = receipts.fiscalizedIdsBetween("sell", fromUs, toUs);
+    m_dayList->clear();
+    m_dayIds.clear();
+    m_originalId.reset();
+    m_refund->setEnabled(false);
+    if (!ids.ok()) {
+        m_info->setText(DeviceMessage::fromError(ids.error()).text());
+        return;
+    }
+    // Newest first: the buyer usually comes back soon after the purchase.
+    for (auto it = ids->rbegin(); it != ids->rend(); ++it) {
+        auto r = receipts.find(*it);
+        if (!r.ok() || !*r) {
+            continue;
+        }
+        const auto& receipt = **r;
+        const QString when =
+            QDateTime::fromMSecsSinceEpoch(receipt.createdAtUs / 1000).toString(QStringLiteral("HH:mm"));
+        QString first = receipt.lines.empty() ? QString() : QString::fromStdString(receipt.lines.front().name);
+        if (receipt.lines.size() > 1) {
+            first += tr(" и ещё %1").arg(receipt.lines.size() - 1);
+        }
+        auto* item = new QListWidgetItem(tr("%1 · ФД № %2 · %3 · %4")
+                                             .arg(when)
+                                             .arg(receipt.fiscalDocumentNumber.value_or(0))
+                                             .arg(money(receipt.total), first));
+        item->setSizeHint(QSize(0, 56));
+        m_dayList->addItem(item);
+        m_dayIds.push_back(receipt.id);
+    }
+    m_info->setText(m_dayIds.empty() ? tr("За %1 продаж нет").arg(m_dayLabel->text())
+                                     : tr("Продажи за %1: %2. Выберите чек.").arg(m_dayLabel->text()).arg(m_dayIds.size()));
+    m_middle->setCurrentWidget(m_dayList);
 }
 
 void ReturnScreen::activate()
@@ -103,7 +201,12 @@ void ReturnScreen::activate()
     m_lines->setRowCount(0);
     m_refund->setEnabled(false);
     m_number->clear();
-    m_info->setText(tr("Найдите чек продажи: номер ФД или QR-код с чека."));
+    m_day = QDateTime::fromMSecsSinceEpoch(core::toUnixMicros(m_window.runtime().clock().now()) / 1000).date();
+    m_dayLabel->setText(QLocale().toString(m_day, QLocale::ShortFormat));
+    m_dayList->clear();
+    m_dayIds.clear();
+    m_middle->setCurrentWidget(m_lines);
+    m_info->setText(tr("Найдите чек продажи: номер ФД, QR-код с чека или день покупки."));
 }
 
 void ReturnScreen::scanReceiptQr(const QString& text)
@@ -127,7 +230,14 @@ void ReturnScreen::findByNumber(std::uint32_t number)
         m_refund->setEnabled(false);
         return;
     }
-    const auto& receipt = **found;
+    showReceipt(**found);
+}
+
+void ReturnScreen::showReceipt(const store::ReceiptRecord& receipt)
+{
+    auto& rt = m_window.runtime();
+    const auto number = receipt.fiscalDocumentNumber.value_or(0);
+    m_middle->setCurrentWidget(m_lines);
     auto returned = rt.till().receipts().returnedQuantities(receipt.id);
     m_originalId = receipt.id;
     m_uuid = rt.newUuid();
@@ -145,8 +255,8 @@ void ReturnScreen::findByNumber(std::uint32_t number)
         auto* name = new QTableWidgetItem(QString::fromStdString(line.name));
         name->setData(Qt::UserRole, line.position);
         m_lines->setItem(row, 0, name);
-        m_lines->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(line.quantity.toString())));
-        auto* back = new QTableWidgetItem(QString::fromStdString(left.toString()));
+        m_lines->setItem(row, 1, new QTableWidgetItem(Format::quantity(line.quantity)));
+        auto* back = new QTableWidgetItem(Format::quantity(left));
         back->setData(Qt::UserRole, static_cast<qlonglong>(left.thousandths()));
         m_lines->setItem(row, kQuantityColumn, back);
         m_lines->setItem(row, 3, new QTableWidgetItem(money(line.amount)));
@@ -174,7 +284,7 @@ void ReturnScreen::editQuantity()
         return;
     }
     auto* item = m_lines->item(row, kQuantityColumn);
-    item->setText(QString::fromStdString(q->toString()));
+    item->setText(Format::quantity(*q));
     item->setData(Qt::UserRole, static_cast<qlonglong>(q->thousandths()));
 }
 

@@ -3,10 +3,12 @@
 #include "core/ErrorCodes.h"
 #include "core/VatRate.h"
 #include "terminal/DeviceMessage.h"
+#include "terminal/Format.h"
 #include "terminal/MainWindow.h"
 #include "terminal/StatusBar.h"
 #include "terminal/TerminalRuntime.h"
 #include "terminal/apps/trade/PaymentDialog.h"
+#include "terminal/apps/trade/WeighDialog.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -34,7 +36,7 @@ namespace {
 
 QString money(core::Money m)
 {
-    return QString::fromStdString(m.format());
+    return Format::money(m);
 }
 
 QPushButton* button(const QString& text, const char* name, QWidget* parent, const char* role = "secondary")
@@ -118,10 +120,12 @@ SaleScreen::SaleScreen(MainWindow& window)
     auto* categoryScroll = new QScrollArea(m_tilesPage);
     categoryScroll->setWidget(categoryHost);
     categoryScroll->setWidgetResizable(true);
-    categoryScroll->setFixedHeight(84);
+    categoryScroll->setObjectName(QStringLiteral("categoryScroll"));
     categoryScroll->setFrameShape(QFrame::NoFrame);
     categoryScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    categoryScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A thin bar when the categories do not fit: a cut-off button alone does not say "swipe".
+    categoryScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    categoryScroll->setFixedHeight(84);
     QScroller::grabGesture(categoryScroll->viewport(), QScroller::LeftMouseButtonGesture); // swipe, no bar
     auto* tileHost = new QWidget(m_tilesPage);
     tileHost->setObjectName(QStringLiteral("tileHost"));
@@ -175,17 +179,25 @@ SaleScreen::SaleScreen(MainWindow& window)
     lineRow->addWidget(button(tr("Удалить"), "lineRemove", this));
     lineRow->addWidget(button(tr("Скидка на чек"), "receiptDiscount", this));
 
+    // Below the cart as little height as possible: one line for the count and VAT, the total
+    // beside the pay button, so a 600-pixel screen still shows six or more cart lines.
+    auto* infoRow = new QHBoxLayout;
+    infoRow->addWidget(m_info);
+    infoRow->addWidget(m_vat, 1);
+    auto* payRow = new QHBoxLayout;
+    payRow->addWidget(m_total, 1);
+    m_pay->setMinimumHeight(72);
+    m_pay->setMinimumWidth(180);
+    payRow->addWidget(m_pay, 1);
     auto* right = new QVBoxLayout;
+    right->setSpacing(6);
     right->addWidget(m_cart, 1);
     right->addLayout(lineRow);
-    right->addWidget(m_info);
-    right->addWidget(m_vat);
-    right->addWidget(m_total);
-    m_pay->setMinimumHeight(72);
-    right->addWidget(m_pay);
+    right->addLayout(infoRow);
+    right->addLayout(payRow);
 
     auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(12);
     layout->addLayout(left, 11);
     layout->addLayout(right, 10);
@@ -208,6 +220,14 @@ void SaleScreen::activate()
     loadCategories();
     refreshCart();
     m_search->setFocus();
+}
+
+void SaleScreen::resizeEvent(QResizeEvent* event)
+{
+    // Short screens (1024x600) get slightly lower cart rows: a row is read, not tapped with
+    // precision, and six of them must fit.
+    m_cart->verticalHeader()->setDefaultSectionSize(height() < 540 ? 42 : 52);
+    QWidget::resizeEvent(event);
 }
 
 void SaleScreen::problem(const DeviceMessage& message)
@@ -336,7 +356,7 @@ void SaleScreen::addScan(const QString& code)
     timer.start();
     auto added = m_window.runtime().sale().addByScan(code.toStdString());
     if (!added.ok() && added.error().code == core::errc::kBadQuantity) {
-        // A weighed product scanned by its plain barcode: the weight is typed (no scale yet).
+        // A weighed product scanned by its plain barcode: the weight from the scale or typed.
         auto lookup = m_window.runtime().lookup().byScan(code.toStdString());
         if (lookup.ok() && lookup->product.weighed) {
             addProduct(lookup->product);
@@ -358,21 +378,25 @@ void SaleScreen::addScan(const QString& code)
 
 void SaleScreen::addProduct(const store::CatalogProduct& product)
 {
-    std::optional<core::Quantity> quantity;
     if (product.weighed) {
-        const QString text = ask(this, tr("Вес"), tr("%1: вес, кг (3 знака, например 0,450)")
-                                                     .arg(QString::fromStdString(product.name)),
-                                 true);
-        if (text.isEmpty()) {
-            return;
-        }
-        auto q = core::Quantity::parse(text.toStdString());
-        if (!q.ok()) {
-            problem(DeviceMessage::fromError(q.error()));
-            return;
-        }
-        quantity = *q;
+        // The weight from the scale when it is stable, or typed (WeighDialog); the line is added
+        // when the dialog is accepted, so nothing blocks the event loop meanwhile.
+        auto* dialog = new WeighDialog(m_window, QString::fromStdString(product.name), product.price, this);
+        connect(dialog, &QDialog::finished, this, [this, dialog, product](int result) {
+            dialog->deleteLater();
+            if (result == QDialog::Accepted) {
+                addLine(product, dialog->weight());
+            }
+            m_search->setFocus();
+        });
+        dialog->open();
+        return;
     }
+    addLine(product, std::nullopt);
+}
+
+void SaleScreen::addLine(const store::CatalogProduct& product, std::optional<core::Quantity> quantity)
+{
     auto added = m_window.runtime().sale().addProduct(product, quantity);
     if (!added.ok()) {
         problem(DeviceMessage::fromError(added.error()));
@@ -396,9 +420,7 @@ void SaleScreen::refreshCart()
             name += tr(" (скидка)");
         }
         auto* nameItem = new QTableWidgetItem(name);
-        const bool whole = line.quantity.thousandths() % 1000 == 0;
-        auto* qtyItem = new QTableWidgetItem(
-            QString::fromStdString(whole ? line.quantity.toString() : line.quantity.toFixedString()));
+        auto* qtyItem = new QTableWidgetItem(Format::quantity(line.quantity));
         qtyItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         const core::Money amount = totals.ok() && i < totals->lines.size() ? totals->lines[i].amount
                                                                            : core::Money::zero();
@@ -446,7 +468,7 @@ void SaleScreen::editQuantity()
     }
     const auto& line = m_window.runtime().sale().lines()[static_cast<std::size_t>(row)].line;
     const QString text = ask(this, tr("Количество"), QString::fromStdString(line.name), true,
-                             QString::fromStdString(line.quantity.toString()));
+                             Format::quantity(line.quantity));
     if (text.isEmpty()) {
         return;
     }

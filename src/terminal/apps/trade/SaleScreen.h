@@ -1,7 +1,10 @@
 #pragma once
 
+#include "core/Quantity.h"
+
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QGridLayout;
@@ -46,11 +49,15 @@ signals:
     /// The cart was redrawn after a scan (tests and the scan-latency measurement wait on it).
     void scanShown(bool ok);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void runSearch();
     void showCategory(const QString& categoryId);
     void loadCategories();
     void addProduct(const store::CatalogProduct& product);
+    void addLine(const store::CatalogProduct& product, std::optional<core::Quantity> quantity);
     void editQuantity();
     void editLineDiscount();
     void editReceiptDiscount();

@@ -1,0 +1,64 @@
+#include "cloud/Permissions.h"
+
+#include "cloud/CloudErrors.h"
+
+#include <array>
+
+namespace sigma::cloud {
+
+namespace {
+
+constexpr unsigned bit(Permission permission)
+{
+    return 1U << static_cast<unsigned>(permission);
+}
+
+struct RoleGrants {
+    std::string_view role;
+    unsigned grants; ///< bit(Permission) ORed
+};
+
+constexpr unsigned kEveryone = bit(Permission::ViewAccount) | bit(Permission::ViewCatalog);
+constexpr unsigned kManager =
+    kEveryone | bit(Permission::EditCatalog) | bit(Permission::ViewStaff) | bit(Permission::EditStaff);
+
+// The matrix. The owner alone reads the audit log (it records the administrators' actions too);
+// cashiers and technicians work on the terminals and only look at the account and the catalog.
+constexpr std::array<RoleGrants, 4> kMatrix{{
+    {"owner", kManager | bit(Permission::ViewAudit)},
+    {"administrator", kManager},
+    {"cashier", kEveryone},
+    {"technician", kEveryone},
+}};
+
+} // namespace
+
+bool isKnownRole(std::string_view role)
+{
+    for (const auto& entry : kMatrix) {
+        if (entry.role == role) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool roleAllows(std::string_view role, Permission permission)
+{
+    for (const auto& entry : kMatrix) {
+        if (entry.role == role) {
+            return (entry.grants & bit(permission)) != 0;
+        }
+    }
+    return false;
+}
+
+core::Status requirePermission(const Session& session, Permission permission)
+{
+    if (!roleAllows(session.role, permission)) {
+        return core::Error(errc::kForbidden, "your role (" + session.role + ") may not do this");
+    }
+    return core::ok();
+}
+
+} // namespace sigma::cloud

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "cloud/AuthService.h"
+#include "core/Result.h"
+
+#include <string_view>
+
+namespace sigma::cloud {
+
+/// What a cabinet user may do. The whole role × permission matrix lives in Permissions.cpp
+/// (documented in docs/cloud.md, "Roles and permissions"); every cabinet endpoint names one.
+enum class Permission {
+    ViewAccount = 1, ///< GET /me
+    ViewCatalog,     ///< GET /products
+    EditCatalog,     ///< POST/PUT/DELETE /products
+    ViewStaff,       ///< GET /employees
+    EditStaff,       ///< POST/PUT/DELETE /employees
+    ViewAudit,       ///< GET /audit
+};
+
+/// The roles a user (and an employee) can have.
+[[nodiscard]] bool isKnownRole(std::string_view role);
+/// Whether `role` has `permission`; an unknown role has none.
+[[nodiscard]] bool roleAllows(std::string_view role, Permission permission);
+/// kForbidden (403) unless the session's role has the permission.
+[[nodiscard]] core::Status requirePermission(const Session& session, Permission permission);
+
+} // namespace sigma::cloud
