@@ -279,7 +279,10 @@ TEST_F(FoodFlowTest, TheFoodScreensFitA1024By600Terminal)
     // its largest page's minimum), cutting off every app's right edge on a 1024x600 panel. Measured
     // with the terminal's real stylesheet and font, put back afterwards for the other tests.
     login(DemoData::kCashierPin);
-    ASSERT_TRUE(FoodDemo::serveTables(*m_runtime).ok()); // real titles, lines and tickets on the screens
+    // Real titles, lines and tickets on the screens; seeded on the worker, which owns terminal.db
+    // (the print pump and the status poll run there).
+    const auto served = onWorker([&] { return FoodDemo::serveTables(*m_runtime); });
+    ASSERT_TRUE(served.ok()) << served.error().code << " " << served.error().message;
     openTable(QStringLiteral("2"));
     tap(QStringLiteral("nav_kitchen"));
     ASSERT_TRUE(waitFor([this] { return m_window->findChild<QPushButton*>(QStringLiteral("ready_1")) != nullptr; }));
@@ -332,7 +335,7 @@ TEST_F(FoodFlowTest, TheAdministratorAddsAndMovesATableInEditMode)
     ASSERT_TRUE(waitFor([this] { return m_window->findChild<QPushButton*>(QStringLiteral("cell_0_2")) != nullptr; }));
     tap(QStringLiteral("cell_0_2")); // moves the selected table there
     ASSERT_TRUE(waitFor([this] { return text(QStringLiteral("hallInfo")).contains(QStringLiteral("Стол 9 на месте")); }));
-    auto table = till::HallService(m_runtime->till()).resolve("9");
+    auto table = onWorker([&] { return till::HallService(m_runtime->till()).resolve("9"); });
     ASSERT_TRUE(table.ok());
     EXPECT_EQ(table->x, 0);
     EXPECT_EQ(table->y, 2);

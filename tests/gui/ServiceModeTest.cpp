@@ -24,6 +24,13 @@ using test_support::TerminalFlowTest;
 
 class ServiceModeTest : public TerminalFlowTest {
 protected:
+    /// The register's firmware version, read on the worker like the terminal reads it.
+    std::string firmware()
+    {
+        const auto version = onWorker([&] { return m_kkt->firmwareVersion(); });
+        return version.ok() ? *version : "error: " + version.error().message;
+    }
+
     void SetUp() override
     {
         // One install root for the whole run, set before any thread exists and never unset
@@ -149,7 +156,7 @@ TEST_F(ServiceModeTest, TamperedPackageIsRefusedInWordsAndNothingIsWritten)
 
 TEST_F(ServiceModeTest, CloseArchiveIsRefusedWhileTheShiftIsOpenThenDoneAfterClose)
 {
-    ASSERT_TRUE(m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::OpenShift, op())).ok());
+    ASSERT_TRUE(onWorker([&] { return m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::OpenShift, op())); }).ok());
     openSection("serviceTab_lifecycle");
 
     click(QStringLiteral("lifecycleCloseArchive"));
@@ -162,7 +169,7 @@ TEST_F(ServiceModeTest, CloseArchiveIsRefusedWhileTheShiftIsOpenThenDoneAfterClo
         << text(QStringLiteral("lifecycleResult")).toStdString();
     EXPECT_TRUE(text(QStringLiteral("lifecycleResult")).contains(QStringLiteral("мен"))) // "смена" in the words
         << text(QStringLiteral("lifecycleResult")).toStdString();
-    auto fn = m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::GetFnInfo));
+    auto fn = onWorker([&] { return m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::GetFnInfo)); });
     ASSERT_TRUE(fn.ok());
     EXPECT_EQ((*fn)["fnInfo"]["livePhase"], "fiscalMode");
     const std::string oldFn = (*fn)["fnInfo"]["serial"];
@@ -175,13 +182,13 @@ TEST_F(ServiceModeTest, CloseArchiveIsRefusedWhileTheShiftIsOpenThenDoneAfterClo
     })) << text(QStringLiteral("lifecycleResult")).toStdString();
     EXPECT_TRUE(text(QStringLiteral("lifecycleResult")).contains(QStringLiteral("Сначала закройте архив ФН")));
 
-    ASSERT_TRUE(m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::CloseShift, op())).ok());
+    ASSERT_TRUE(onWorker([&] { return m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::CloseShift, op())); }).ok());
     click(QStringLiteral("lifecycleCloseArchive"));
     click(QStringLiteral("lifecycleConfirmYes"));
     ASSERT_TRUE(waitFor([this] {
         return text(QStringLiteral("lifecycleResult")).contains(QStringLiteral("выполнено"));
     })) << text(QStringLiteral("lifecycleResult")).toStdString();
-    fn = m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::GetFnInfo));
+    fn = onWorker([&] { return m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::GetFnInfo)); });
     ASSERT_TRUE(fn.ok());
     EXPECT_EQ((*fn)["fnInfo"]["livePhase"], "postFiscalMode");
 
@@ -200,7 +207,7 @@ TEST_F(ServiceModeTest, CloseArchiveIsRefusedWhileTheShiftIsOpenThenDoneAfterClo
     ASSERT_TRUE(waitFor([this] {
         return text(QStringLiteral("lifecycleResult")).contains(QStringLiteral("Замена ФН: выполнено"));
     })) << text(QStringLiteral("lifecycleResult")).toStdString();
-    fn = m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::GetFnInfo));
+    fn = onWorker([&] { return m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::GetFnInfo)); });
     ASSERT_TRUE(fn.ok());
     EXPECT_EQ((*fn)["fnInfo"]["livePhase"], "fiscalMode");
     EXPECT_NE((*fn)["fnInfo"]["serial"], oldFn);
@@ -269,21 +276,21 @@ TEST_F(ServiceModeTest, FirmwareFlashRefusedWhileShiftOpenInWords)
     sigma::test::writeText(tree / "firmware.bin", std::string(100000, '\x5a'));
     const auto package = sigma::test::buildPackage(
         tree, sigma::test::manifestFor(update::Component::KktFirmware, "5.9.0"), devKey(), m_dir / "kkt-5.9.0.tar.gz");
-    ASSERT_TRUE(m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::OpenShift, op())).ok());
+    ASSERT_TRUE(onWorker([&] { return m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::OpenShift, op())); }).ok());
     click(QStringLiteral("firmwarePickerRescan"));
     pick(QStringLiteral("firmwarePickerList"), package);
     click(QStringLiteral("firmwareFlash"));
     click(QStringLiteral("firmwareConfirmYes"));
     ASSERT_TRUE(waitFor([this] { return text(QStringLiteral("firmwareResult")).contains(QStringLiteral("смене")); }))
         << text(QStringLiteral("firmwareResult")).toStdString();
-    EXPECT_EQ(*m_kkt->firmwareVersion(), "5.8.100");
+    EXPECT_EQ(firmware(), "5.8.100");
 
-    ASSERT_TRUE(m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::CloseShift, op())).ok());
+    ASSERT_TRUE(onWorker([&] { return m_kkt->execute(fiscal::TaskBuilder::simple(fiscal::TaskType::CloseShift, op())); }).ok());
     click(QStringLiteral("firmwareFlash"));
     click(QStringLiteral("firmwareConfirmYes"));
     ASSERT_TRUE(waitFor([this] { return text(QStringLiteral("firmwareResult")).contains(QStringLiteral("5.9.0")); }))
         << text(QStringLiteral("firmwareResult")).toStdString();
-    EXPECT_EQ(*m_kkt->firmwareVersion(), "5.9.0");
+    EXPECT_EQ(firmware(), "5.9.0");
     EXPECT_TRUE(find<QLabel>(QStringLiteral("firmwareProgressStage"))->text().contains(QStringLiteral("Готово")));
 }
 

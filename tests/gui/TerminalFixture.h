@@ -22,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace sigma::terminal::test_support {
@@ -104,6 +105,21 @@ protected:
     bool waitFor(const std::function<bool()>& condition)
     {
         return QTest::qWaitFor(condition, kWaitMs);
+    }
+
+    /// Runs `work` on the terminal's worker thread and waits for it. The emulated register is the
+    /// terminal's own device, used by its worker (status polls every few seconds): a test that
+    /// drives it directly from the test thread races those polls on the emulator's database.
+    template <typename F>
+    auto onWorker(F work) -> decltype(work())
+    {
+        std::optional<decltype(work())> result;
+        bool done = false;
+        m_runner->run([&] { result.emplace(work()); }, m_window.get(), [&] { done = true; });
+        if (!waitFor([&] { return done; })) {
+            m_runner->waitForIdle(); // the job still ran; only its completion was not delivered yet
+        }
+        return std::move(*result);
     }
 
     void login(const char* pin)
