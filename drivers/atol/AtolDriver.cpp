@@ -141,6 +141,7 @@ void registerAtolDriver(fiscal::DriverRegistry& registry)
     descriptor.label = "ККТ АТОЛ (драйвер v10 или веб-сервер)";
     descriptor.capabilities.emulated = false;
     descriptor.capabilities.firmwareUpdate = false; // flashing is done with ATOL's own tool
+    descriptor.capabilities.ofdSettings = false;    // the OFD address is set with ATOL's own utility
     descriptor.settings = settingsSchema();
     descriptor.factory = [](const core::Json& settings,
                             const fiscal::DriverContext& context) -> core::Result<std::unique_ptr<fiscal::FiscalDevice>> {

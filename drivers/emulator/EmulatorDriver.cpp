@@ -11,6 +11,7 @@ void registerEmulatorDriver(fiscal::DriverRegistry& registry)
     descriptor.label = "Эмулятор ККТ АТОЛ (встроенный)";
     descriptor.capabilities.emulated = true;
     descriptor.capabilities.firmwareUpdate = true;
+    descriptor.capabilities.ofdSettings = true;
     fiscal::SettingField stateFile;
     stateFile.name = "stateFile";
     stateFile.type = fiscal::SettingType::Path;

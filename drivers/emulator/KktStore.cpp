@@ -118,9 +118,21 @@ INSERT INTO firmware_slots (slot, complete) VALUES (0, 1), (1, 0);
 INSERT INTO firmware_active (id, slot) VALUES (1, 0);
 )sql";
 
-constexpr std::array<db::Migration, 2> kMigrations = {{
+// The OFD connection the technician wrote to the register (one row; an empty host = never set).
+constexpr std::string_view kOfdConnectionSchemaV3 = R"sql(
+CREATE TABLE ofd_connection (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    host TEXT NOT NULL DEFAULT '',
+    port INTEGER NOT NULL DEFAULT 0,
+    dns TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO ofd_connection (id) VALUES (1);
+)sql";
+
+constexpr std::array<db::Migration, 3> kMigrations = {{
     {1, "virtual register", kSchemaV1},
     {2, "firmware slots", kFirmwareSchemaV2},
+    {3, "ofd connection", kOfdConnectionSchemaV3},
 }};
 
 constexpr std::string_view kDocumentColumns =
@@ -442,6 +454,21 @@ core::Status KktStore::activateFirmwareSlot(int slot)
 {
     SIGMA_TRY(m_db->execute("UPDATE firmware_slots SET complete = 1 WHERE slot = $1", {slot}));
     return m_db->execute("UPDATE firmware_active SET slot = $1 WHERE id = 1", {slot});
+}
+
+core::Result<fiscal::OfdConnection> KktStore::loadOfdConnection()
+{
+    SIGMA_ASSIGN_OR_RETURN(auto row, m_db->queryOne("SELECT host, port, dns FROM ofd_connection WHERE id = 1"));
+    if (!row) {
+        return fiscal::OfdConnection{};
+    }
+    return fiscal::OfdConnection{row->text(0), static_cast<int>(row->int64(1)), row->text(2)};
+}
+
+core::Status KktStore::saveOfdConnection(const fiscal::OfdConnection& connection)
+{
+    return m_db->execute("UPDATE ofd_connection SET host = $1, port = $2, dns = $3 WHERE id = 1",
+                         {connection.host, connection.port, connection.dns});
 }
 
 core::Status KktStore::retireArchive(const std::string& fnNumber)

@@ -4,6 +4,7 @@
 #include "crypto/Sha256.h"
 #include "db/SqliteConnection.h"
 #include "drivers/emulator/KktState.h"
+#include "fiscal/OfdConnection.h"
 
 #include <filesystem>
 #include <functional>
@@ -99,6 +100,10 @@ public:
     /// SHA-256 and length of what the slot holds, read back from storage.
     core::Result<std::pair<crypto::Digest, std::int64_t>> firmwareSlotDigest(int slot);
     core::Status activateFirmwareSlot(int slot);
+
+    /// The OFD connection the register holds (an empty host when never written).
+    core::Result<fiscal::OfdConnection> loadOfdConnection();
+    core::Status saveOfdConnection(const fiscal::OfdConnection& connection);
 
 private:
     explicit KktStore(std::unique_ptr<db::SqliteConnection> connection);

@@ -237,6 +237,17 @@ core::Status VirtualKkt::flashFirmware(const fiscal::FirmwareImage& image, const
     });
 }
 
+core::Result<fiscal::OfdConnection> VirtualKkt::ofdConnection()
+{
+    return m_store->loadOfdConnection();
+}
+
+core::Status VirtualKkt::writeOfdConnection(const fiscal::OfdConnection& connection)
+{
+    SIGMA_TRY(connection.validate());
+    return m_store->transaction([&] { return m_store->saveOfdConnection(connection); });
+}
+
 core::Result<core::Json> VirtualKkt::execute(const core::Json& json)
 {
     SIGMA_ASSIGN_OR_RETURN(fiscal::Task task, fiscal::parseTask(json));
@@ -325,7 +336,8 @@ core::Result<VirtualKkt::Outcome> VirtualKkt::dispatch(const fiscal::Task& task,
     case TaskType::CloseArchive: return closeArchive(*simple, state, faults);
     case TaskType::GetShiftStatus: return Outcome(core::Json{{"shiftStatus", shiftStatus(state)}});
     case TaskType::GetDeviceStatus: return Outcome(core::Json{{"deviceStatus", deviceStatus(state)}});
-    case TaskType::GetDeviceInfo:
+    case TaskType::GetDeviceInfo: {
+        SIGMA_ASSIGN_OR_RETURN(const fiscal::OfdConnection ofd, m_store->loadOfdConnection());
         return Outcome(core::Json{{"deviceInfo",
                          {{"model", 500},
                           {"modelName", state.modelName},
@@ -333,7 +345,9 @@ core::Result<VirtualKkt::Outcome> VirtualKkt::dispatch(const fiscal::Task& task,
                           {"firmwareVersion", state.firmwareVersion},
                           {"receiptLineLength", state.lineWidth},
                           {"ffdVersion", "1.2"},
-                          {"emulated", true}}}});
+                          {"emulated", true},
+                          {"ofdConnection", {{"host", ofd.host}, {"port", ofd.port}, {"dns", ofd.dns}}}}}});
+    }
     case TaskType::GetFnInfo:
         return Outcome(core::Json{{"fnInfo",
                          {{"serial", state.fnNumber},

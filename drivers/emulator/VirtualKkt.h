@@ -6,6 +6,7 @@
 #include "fiscal/AtolTask.h"
 #include "fiscal/FiscalDevice.h"
 #include "fiscal/FirmwareFlasher.h"
+#include "fiscal/OfdSettingsWriter.h"
 
 #include <filesystem>
 #include <memory>
@@ -22,7 +23,7 @@ namespace sigma::drivers::emulator {
 /// unit of its amount. Checks, in this order: fiscal storage state (117), cover (45), paper (44),
 /// shift state (73, 68, 83), the OFD 30-day block (140), taxation type (143), tax types (144),
 /// amounts (506), payment (66).
-class VirtualKkt final : public fiscal::FiscalDevice, public fiscal::FirmwareFlasher {
+class VirtualKkt final : public fiscal::FiscalDevice, public fiscal::FirmwareFlasher, public fiscal::OfdSettingsWriter {
 public:
     struct Options {
         std::filesystem::path statePath;      ///< kkt.db
@@ -43,6 +44,11 @@ public:
     core::Status flashFirmware(const fiscal::FirmwareImage& image, const FlashProgress& progress) override;
     /// Bytes per committed part of a flash.
     static constexpr std::size_t kFirmwareChunkBytes = 64 * 1024;
+
+    // --- OFD connection (fiscal::OfdSettingsWriter): one row in kkt.db, also in getDeviceInfo ---
+    core::Result<fiscal::OfdConnection> ofdConnection() override;
+    /// Accepted with a shift open, like a real register; malformed values refused naming the field.
+    core::Status writeOfdConnection(const fiscal::OfdConnection& connection) override;
 
     // --- the technician's and tests' controls (not ATOL tasks) ---
     core::Result<KktState> state();

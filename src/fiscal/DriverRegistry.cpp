@@ -150,7 +150,8 @@ core::Result<core::Json> DriverRegistry::describe(std::string_view id) const
                       {"label", driver->label},
                       {"capabilities",
                        {{"emulated", driver->capabilities.emulated},
-                        {"firmwareUpdate", driver->capabilities.firmwareUpdate}}},
+                        {"firmwareUpdate", driver->capabilities.firmwareUpdate},
+                        {"ofdSettings", driver->capabilities.ofdSettings}}},
                       {"settings", std::move(fields)}};
 }
 

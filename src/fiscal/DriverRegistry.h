@@ -44,6 +44,7 @@ struct DriverContext {
 struct DriverCapabilities {
     bool emulated = false;       ///< a virtual device, not hardware
     bool firmwareUpdate = false; ///< can flash register firmware from a signed image
+    bool ofdSettings = false;    ///< can write the OFD address to the register (OfdSettingsWriter)
 };
 
 using DriverFactory =

@@ -342,5 +342,40 @@ TEST_F(ServiceModeTest, OfdSettingsFormSavesValidSettingsOnly)
     EXPECT_EQ(loaded->port, 7777);
 }
 
+TEST_F(ServiceModeTest, OfdSettingsAreWrittenToTheRegisterAndShownBack)
+{
+    openSection("serviceTab_lifecycle");
+    const auto shows = [this](const char* name, const QString& part) {
+        return waitFor([this, name, part] { return text(QString::fromLatin1(name)).contains(part); });
+    };
+    ASSERT_TRUE(shows("ofdDeviceValues", QStringLiteral("не задан")))
+        << text(QStringLiteral("ofdDeviceValues")).toStdString();
+    EXPECT_TRUE(find(QStringLiteral("ofdWrite"))->isVisible()); // the emulator's driver writes it
+
+    // A malformed port reaches neither the file nor the register.
+    find<QLineEdit>(QStringLiteral("ofdHost"))->setText(QStringLiteral("connect.ofd.example"));
+    find<QLineEdit>(QStringLiteral("ofdPort"))->setText(QStringLiteral("99999"));
+    find<QLineEdit>(QStringLiteral("ofdDns"))->setText(QStringLiteral("8.8.8.8"));
+    click(QStringLiteral("ofdWrite"));
+    m_runner->waitForIdle();
+    QApplication::processEvents();
+    EXPECT_TRUE(text(QStringLiteral("lifecycleResult")).contains(QStringLiteral("ofd.port")))
+        << text(QStringLiteral("lifecycleResult")).toStdString();
+    EXPECT_TRUE(onWorker([&] { return m_kkt->ofdConnection(); })->host.empty());
+
+    find<QLineEdit>(QStringLiteral("ofdPort"))->setText(QStringLiteral("7777"));
+    click(QStringLiteral("ofdWrite"));
+    ASSERT_TRUE(shows("lifecycleResult", QStringLiteral("записаны в ККТ")))
+        << text(QStringLiteral("lifecycleResult")).toStdString();
+    ASSERT_TRUE(shows("ofdDeviceValues", QStringLiteral("connect.ofd.example:7777")))
+        << text(QStringLiteral("ofdDeviceValues")).toStdString();
+    const auto held = onWorker([&] { return m_kkt->ofdConnection(); });
+    ASSERT_TRUE(held.ok());
+    EXPECT_EQ(*held, (fiscal::OfdConnection{"connect.ofd.example", 7777, "8.8.8.8"}));
+    auto saved = OfdSettings::load(m_dir / "ofd-settings.json"); // the file keeps the last entered values
+    ASSERT_TRUE(saved.ok());
+    EXPECT_EQ(saved->port, 7777);
+}
+
 } // namespace
 } // namespace sigma::terminal

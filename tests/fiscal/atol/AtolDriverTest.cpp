@@ -56,6 +56,7 @@ TEST_F(AtolDriverTest, DescribesARealRegisterWithAtolsSettings)
     ASSERT_TRUE(described.ok());
     EXPECT_FALSE((*described)["capabilities"]["emulated"].get<bool>());
     EXPECT_FALSE((*described)["capabilities"]["firmwareUpdate"].get<bool>());
+    EXPECT_FALSE((*described)["capabilities"]["ofdSettings"].get<bool>()); // set with ATOL's own utility
 
     const auto resolved = m_registry.resolveSettings("atol", core::Json::object());
     ASSERT_TRUE(resolved.ok()) << resolved.error().message;

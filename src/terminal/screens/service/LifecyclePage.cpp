@@ -1,6 +1,7 @@
 #include "terminal/screens/service/LifecyclePage.h"
 
 #include "fiscal/AtolErrors.h"
+#include "fiscal/OfdSettingsWriter.h"
 #include "fiscal/TaskBuilder.h"
 #include "terminal/DeviceMessage.h"
 #include "terminal/MainWindow.h"
@@ -46,8 +47,11 @@ LifecyclePage::LifecyclePage(MainWindow& window, QWidget* parent)
       m_ofdName(field("regOfdName", QStringLiteral("—"))), m_ofdVatin(field("regOfdVatin", QStringLiteral("—"))),
       m_ofdHost(field("ofdHost", QStringLiteral("connect.ofd.example"))),
       m_ofdPort(field("ofdPort", QStringLiteral("7777"))), m_ofdDns(field("ofdDns", tr("DNS сети"))),
-      m_result(new QLabel(this)), m_confirm(new ConfirmPanel(QStringLiteral("lifecycleConfirm"), this))
+      m_ofdWrite(nullptr), m_ofdDevice(new QLabel(this)), m_result(new QLabel(this)),
+      m_confirm(new ConfirmPanel(QStringLiteral("lifecycleConfirm"), this))
 {
+    m_ofdDevice->setObjectName(QStringLiteral("ofdDeviceValues"));
+    m_ofdDevice->setWordWrap(true);
     m_result->setObjectName(QStringLiteral("lifecycleResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -64,9 +68,11 @@ LifecyclePage::LifecyclePage(MainWindow& window, QWidget* parent)
     auto* fnChange = makeButton(tr("Замена ФН…"), "lifecycleFnChange");
     auto* closeArchive = makeButton(tr("Закрыть архив ФН…"), "lifecycleCloseArchive");
     auto* saveOfd = makeButton(tr("Сохранить настройки ОФД"), "ofdSave");
+    m_ofdWrite = makeButton(tr("Записать в ККТ"), "ofdWrite");
     reRegister->setProperty("role", QStringLiteral("primary"));
     connect(reRegister, &QPushButton::clicked, this, &LifecyclePage::reRegister);
     connect(saveOfd, &QPushButton::clicked, this, &LifecyclePage::saveOfd);
+    connect(m_ofdWrite, &QPushButton::clicked, this, &LifecyclePage::writeOfd);
     connect(fnChange, &QPushButton::clicked, this, [this] {
         m_confirm->ask(tr("Замена фискального накопителя. Архив старого ФН должен быть закрыт; новый ФН "
                           "регистрируется с текущими реквизитами, ККТ печатает «Отчёт об изменении параметров "
@@ -112,6 +118,8 @@ LifecyclePage::LifecyclePage(MainWindow& window, QWidget* parent)
     ofd->addWidget(label(tr("DNS")), 1, 2);
     ofd->addWidget(m_ofdDns, 1, 3);
     ofd->addWidget(saveOfd, 1, 4);
+    ofd->addWidget(m_ofdDevice, 2, 0, 1, 4);
+    ofd->addWidget(m_ofdWrite, 2, 4);
     ofd->setColumnStretch(1, 1);
     ofd->setColumnStretch(3, 2);
 
@@ -143,6 +151,48 @@ void LifecyclePage::activate()
         m_ofdPort->setText(settings->port > 0 ? QString::number(settings->port) : QString());
         m_ofdDns->setText(QString::fromStdString(settings->dns));
     }
+    readDeviceOfd();
+}
+
+fiscal::OfdSettingsWriter* LifecyclePage::ofdWriter()
+{
+    auto& rt = m_window.runtime();
+    const auto* driver = rt.drivers().find(rt.config().fiscalDriver);
+    if (driver == nullptr || !driver->capabilities.ofdSettings) {
+        return nullptr;
+    }
+    return dynamic_cast<fiscal::OfdSettingsWriter*>(&rt.fiscal());
+}
+
+void LifecyclePage::readDeviceOfd()
+{
+    fiscal::OfdSettingsWriter* writer = ofdWriter();
+    m_ofdWrite->setVisible(writer != nullptr);
+    if (writer == nullptr) {
+        m_ofdDevice->setText(tr("Адрес ОФД в ККТ задаётся утилитой производителя: этот драйвер не записывает его в "
+                                "ККТ. Здесь настройки только сохраняются на терминале."));
+        return;
+    }
+    m_ofdDevice->setText(tr("В ККТ: чтение…"));
+    auto result = std::make_shared<core::Result<fiscal::OfdConnection>>(fiscal::OfdConnection{});
+    m_window.runner().run(
+        [result, writer] { *result = writer->ofdConnection(); }, this,
+        [this, result] {
+            if (!result->ok()) {
+                m_ofdDevice->setText(
+                    tr("Настройки ОФД из ККТ не прочитаны: %1").arg(DeviceMessage::fromError(result->error()).title));
+                return;
+            }
+            const fiscal::OfdConnection& held = **result;
+            if (held.host.empty()) {
+                m_ofdDevice->setText(tr("В ККТ адрес ОФД не задан"));
+                return;
+            }
+            m_ofdDevice->setText(tr("В ККТ: %1:%2, DNS %3")
+                                     .arg(QString::fromStdString(held.host), QString::number(held.port),
+                                          held.dns.empty() ? tr("сети") : QString::fromStdString(held.dns)));
+        },
+        false);
 }
 
 void LifecyclePage::runTask(core::Json task, const QString& title)
@@ -229,9 +279,8 @@ void LifecyclePage::reRegister()
                    [this, task] { runTask(task, tr("Перерегистрация")); });
 }
 
-void LifecyclePage::saveOfd()
+bool LifecyclePage::saveOfdForm(OfdSettings& settings, const QString& failure)
 {
-    OfdSettings settings;
     settings.host = m_ofdHost->text().trimmed().toStdString();
     bool ok = false;
     settings.port = m_ofdPort->text().trimmed().toInt(&ok);
@@ -241,11 +290,57 @@ void LifecyclePage::saveOfd()
     settings.dns = m_ofdDns->text().trimmed().toStdString();
     if (auto saved = settings.save(ofdFile(m_window.runtime())); !saved.ok()) {
         m_result->setProperty("level", QStringLiteral("error"));
-        m_result->setText(tr("Настройки ОФД не сохранены: %1").arg(QString::fromStdString(saved.error().message)));
+        m_result->setText(failure.arg(QString::fromStdString(saved.error().message)));
+        return false;
+    }
+    return true;
+}
+
+void LifecyclePage::saveOfd()
+{
+    OfdSettings settings;
+    if (!saveOfdForm(settings, tr("Настройки ОФД не сохранены: %1"))) {
         return;
     }
     m_result->setProperty("level", QStringLiteral("ok"));
     m_result->setText(tr("Настройки ОФД сохранены"));
+}
+
+void LifecyclePage::writeOfd()
+{
+    fiscal::OfdSettingsWriter* writer = ofdWriter();
+    if (writer == nullptr) {
+        return;
+    }
+    // The file keeps the last entered values even if the register then refuses them.
+    OfdSettings settings;
+    if (!saveOfdForm(settings, tr("Настройки ОФД не записаны: %1"))) {
+        return;
+    }
+    for (auto* b : m_buttons) {
+        b->setEnabled(false);
+    }
+    m_result->setProperty("level", QString());
+    m_result->setText(tr("Запись настроек ОФД в ККТ…"));
+    auto result = std::make_shared<core::Status>(core::ok());
+    m_window.runner().run(
+        [result, writer, connection = settings.toConnection()] { *result = writer->writeOfdConnection(connection); },
+        this,
+        [this, result] {
+            for (auto* b : m_buttons) {
+                b->setEnabled(true);
+            }
+            if (!result->ok()) {
+                m_result->setProperty("level", QStringLiteral("error"));
+                m_result->setText(tr("ККТ не приняла настройки ОФД\n") +
+                                  DeviceMessage::fromError(result->error()).text());
+            } else {
+                m_result->setProperty("level", QStringLiteral("ok"));
+                m_result->setText(tr("Настройки ОФД записаны в ККТ"));
+            }
+            readDeviceOfd();
+        },
+        false);
 }
 
 } // namespace sigma::terminal

@@ -8,10 +8,15 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
+namespace sigma::fiscal {
+class OfdSettingsWriter;
+}
+
 namespace sigma::terminal {
 
 class ConfirmPanel;
 class MainWindow;
+struct OfdSettings;
 
 /// Service mode, "Регистрация ККТ": the register's lifecycle tasks, each behind a confirmation that
 /// names the consequence and the report the register prints: re-registration with changed details
@@ -29,7 +34,12 @@ private:
     QLineEdit* field(const char* name, const QString& placeholder);
     void runTask(core::Json task, const QString& title);
     void reRegister();
+    /// The form's values, saved to the file; false (and the reason shown) when malformed.
+    bool saveOfdForm(OfdSettings& settings, const QString& failure);
     void saveOfd();
+    void writeOfd();
+    void readDeviceOfd();
+    fiscal::OfdSettingsWriter* ofdWriter();
 
     MainWindow& m_window;
     QLineEdit* m_orgName;
@@ -42,6 +52,8 @@ private:
     QLineEdit* m_ofdHost;
     QLineEdit* m_ofdPort;
     QLineEdit* m_ofdDns;
+    QPushButton* m_ofdWrite;
+    QLabel* m_ofdDevice;
     QLabel* m_result;
     ConfirmPanel* m_confirm;
     QList<QPushButton*> m_buttons;

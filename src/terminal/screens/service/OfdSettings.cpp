@@ -2,43 +2,19 @@
 
 #include "core/ErrorCodes.h"
 
-#include <arpa/inet.h>
 #include <fstream>
 
 namespace sigma::terminal {
 
-namespace {
-
-bool validHost(const std::string& host)
-{
-    if (host.empty() || host.size() > 253) {
-        return false;
-    }
-    for (char c : host) {
-        const bool ok =
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-        if (!ok) {
-            return false;
-        }
-    }
-    return host.front() != '.' && host.front() != '-';
-}
-
-} // namespace
-
 core::Status OfdSettings::validate() const
 {
-    if (!validHost(host)) {
-        return core::Error(core::errc::kInvalidArgument, "ofd.host: a server name or an IP address");
-    }
-    if (port < 1 || port > 65535) {
-        return core::Error(core::errc::kInvalidArgument, "ofd.port: 1..65535");
-    }
-    in_addr address{};
-    if (!dns.empty() && inet_pton(AF_INET, dns.c_str(), &address) != 1) {
-        return core::Error(core::errc::kInvalidArgument, "ofd.dns: an IPv4 address such as 8.8.8.8");
-    }
-    return core::ok();
+    // The register's own rules, so the file never holds what the register would refuse.
+    return toConnection().validate();
+}
+
+fiscal::OfdConnection OfdSettings::toConnection() const
+{
+    return fiscal::OfdConnection{host, port, dns};
 }
 
 core::Json OfdSettings::toJson() const

@@ -2,6 +2,7 @@
 
 #include "core/ExactJson.h"
 #include "core/Result.h"
+#include "fiscal/OfdConnection.h"
 
 #include <filesystem>
 #include <string>
@@ -17,6 +18,8 @@ struct OfdSettings {
 
     /// Names the first wrong field (kInvalidArgument).
     [[nodiscard]] core::Status validate() const;
+    /// The same values as the register takes them (fiscal::OfdSettingsWriter).
+    [[nodiscard]] fiscal::OfdConnection toConnection() const;
     [[nodiscard]] core::Json toJson() const;
     static core::Result<OfdSettings> fromJson(const core::Json& json);
 
