@@ -805,6 +805,62 @@ orders, kitchen</translation>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
+    <message>
+        <source>Нет связи с сервером</source>
+        <translation>No connection to the server</translation>
+    </message>
+    <message>
+        <source>Проверьте подключение к интернету и адрес облака, затем повторите</source>
+        <translation>Check the Internet connection and the cloud address, then try again</translation>
+    </message>
+    <message>
+        <source>Не удалось установить защищённое соединение с сервером</source>
+        <translation>Could not establish a secure connection to the server</translation>
+    </message>
+    <message>
+        <source>Проверьте дату и время терминала и адрес облака; если не поможет, вызовите поддержку</source>
+        <translation>Check the terminal&apos;s date and time and the cloud address; if that does not help, call support</translation>
+    </message>
+    <message>
+        <source>Терминал не зарегистрирован в облаке</source>
+        <translation>The terminal is not registered in the cloud</translation>
+    </message>
+    <message>
+        <source>Зарегистрируйте терминал (телефон владельца и PIN активации), затем повторите</source>
+        <translation>Register the terminal (the owner&apos;s phone and the activation PIN), then try again</translation>
+    </message>
+    <message>
+        <source>Облако не узнало этот терминал</source>
+        <translation>The cloud does not recognise this terminal</translation>
+    </message>
+    <message>
+        <source>Зарегистрируйте терминал заново или вызовите поддержку</source>
+        <translation>Register the terminal again or call support</translation>
+    </message>
+    <message>
+        <source>Владелец отключил терминал от облака</source>
+        <translation>The owner has disconnected this terminal from the cloud</translation>
+    </message>
+    <message>
+        <source>Продажи продолжаются; для связи с облаком зарегистрируйте терминал заново</source>
+        <translation>Sales go on; register the terminal again to reconnect it to the cloud</translation>
+    </message>
+    <message>
+        <source>Облако временно не отвечает</source>
+        <translation>The cloud is temporarily not responding</translation>
+    </message>
+    <message>
+        <source>Повторите через несколько минут; если не пройдёт, вызовите поддержку</source>
+        <translation>Try again in a few minutes; if it still fails, call support</translation>
+    </message>
+    <message>
+        <source>Слишком много запросов к облаку</source>
+        <translation>Too many requests to the cloud</translation>
+    </message>
+    <message>
+        <source>Подождите минуту и повторите</source>
+        <translation>Wait a minute and try again</translation>
+    </message>
 </context>
 <context>
     <name>sigma::terminal::DiagnosticsPage</name>
@@ -1486,6 +1542,52 @@ guests %1 · %2 min
     <message>
         <source>Настройки ОФД сохранены</source>
         <translation>OFD settings saved</translation>
+    </message>
+    <message>
+        <source>Записать в ККТ</source>
+        <translation>Write to the register</translation>
+    </message>
+    <message>
+        <source>Адрес ОФД в ККТ задаётся утилитой производителя: этот драйвер не записывает его в ККТ. Здесь настройки только сохраняются на терминале.</source>
+        <translation>The OFD address in the register is set with the vendor&apos;s utility: this driver does not write it to the register. Here the settings are only saved on the terminal.</translation>
+    </message>
+    <message>
+        <source>В ККТ: чтение…</source>
+        <translation>In the register: reading…</translation>
+    </message>
+    <message>
+        <source>Настройки ОФД из ККТ не прочитаны: %1</source>
+        <translation>OFD settings could not be read from the register: %1</translation>
+    </message>
+    <message>
+        <source>В ККТ адрес ОФД не задан</source>
+        <translation>No OFD address is set in the register</translation>
+    </message>
+    <message>
+        <source>В ККТ: %1:%2, DNS %3</source>
+        <translation>In the register: %1:%2, DNS %3</translation>
+    </message>
+    <message>
+        <source>сети</source>
+        <translation>from the network</translation>
+    </message>
+    <message>
+        <source>Настройки ОФД не записаны: %1</source>
+        <translation>OFD settings were not saved: %1</translation>
+    </message>
+    <message>
+        <source>Запись настроек ОФД в ККТ…</source>
+        <translation>Writing the OFD settings to the register…</translation>
+    </message>
+    <message>
+        <source>ККТ не приняла настройки ОФД
+</source>
+        <translation>The register did not accept the OFD settings
+</translation>
+    </message>
+    <message>
+        <source>Настройки ОФД записаны в ККТ</source>
+        <translation>OFD settings written to the register</translation>
     </message>
 </context>
 <context>
@@ -3303,10 +3405,6 @@ merge · %1</translation>
         <translation>Download failed</translation>
     </message>
     <message>
-        <source>Пакет загружен: %1. Выберите его и нажмите «Установить»</source>
-        <translation>Package downloaded: %1. Choose it and press &quot;Install&quot;</translation>
-    </message>
-    <message>
         <source>Выберите файл пакета в списке</source>
         <translation>Choose a package file in the list</translation>
     </message>
@@ -3367,6 +3465,14 @@ Signing key: %3
     <message>
         <source>Выполнен откат на предыдущую версию. Перезапустите терминал.</source>
         <translation>Rolled back to the previous version. Restart the terminal.</translation>
+    </message>
+    <message>
+        <source>Пакет загружен и сверен с облаком</source>
+        <translation>Package downloaded and matched with the cloud</translation>
+    </message>
+    <message>
+        <source>Пакет загружен: %1. Нажмите «Установить…»: подпись и файлы проверяются перед установкой</source>
+        <translation>Package downloaded: %1. Press “Install…”: the signature and files are checked before installing</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,7 @@
 #include "store/Journal.h"
 #include "store/Schema.h"
 #include "store/TerminalDatabase.h"
-#include "sync/CloudClient.h"
-#include "sync/SyncStateRepository.h"
+#include "sync/DeviceSigner.h"
 #include "crypto/OsRandom.h"
 #include "db/Migrations.h"
 #include "till/DataDirectory.h"
@@ -197,28 +196,11 @@ core::Result<update::RequestSigner> deviceSigner(const CliContext& context, std:
     const auto dir = till::DataDirectory::resolve(context.dataDirOption);
     SIGMA_ASSIGN_OR_RETURN(auto database,
                            store::TerminalDatabase::open(dir.terminalDb(), store::TerminalDatabase::Access::Reader, "sigmactl"));
-    sync::SyncStateRepository repository(*database);
-    SIGMA_ASSIGN_OR_RETURN(const auto state, repository.load());
-    if (!state.activated()) {
-        return core::Error(core::errc::kSyncNotRegistered, "the terminal is not registered in the cloud");
-    }
-    cloudUrl = state.cloudUrl;
-    const core::Clock* clock = &context.clock();
-    // The cloud refuses a signature it has seen: requests of one run get strictly increasing
-    // timestamps (a resumed download asks for the same target several times within a second).
-    auto last = std::make_shared<std::int64_t>(0);
+    SIGMA_ASSIGN_OR_RETURN(auto signer, sync::DeviceSigner::forRegisteredTerminal(*database, context.clock(), cloudUrl));
     return update::RequestSigner(
-        [clock, last, id = state.deviceId, key = state.deviceKey](
-            const std::string& method, const std::string& target, const std::string& body) -> core::Result<net::Headers> {
-            auto seconds = std::chrono::duration_cast<std::chrono::seconds>(clock->now().time_since_epoch()).count();
-            seconds = std::max<std::int64_t>(seconds, *last + 1);
-            *last = seconds;
-            const std::string timestamp = std::to_string(seconds);
-            net::Headers headers;
-            headers.set("X-Sigma-Device", id);
-            headers.set("X-Sigma-Timestamp", timestamp);
-            headers.set("X-Sigma-Signature", sync::CloudClient::sign(key, method, target, timestamp, body));
-            return headers;
+        [signer = std::move(signer)](const std::string& method, const std::string& target, const std::string& body,
+                                     std::int64_t offset) -> core::Result<net::Headers> {
+            return signer.headers(method, target, body, offset);
         });
 }
 

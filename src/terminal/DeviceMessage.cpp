@@ -167,6 +167,43 @@ DeviceMessage DeviceMessage::fromError(const core::Error& error)
         m.title = tr("Штучный товар — только целое количество");
         m.hint = tr("Введите целое число");
         break;
+    // The cloud, reached by the service screens (updates) and the registration: the network
+    // first, then what the cloud answered about this terminal.
+    case errc::kConnectionFailed:
+    case errc::kNetworkTimeout:
+    case errc::kHostNotFound:
+    case errc::kTransferFailed:
+    case errc::kSyncNoConnection:
+        m.title = tr("Нет связи с сервером");
+        m.hint = tr("Проверьте подключение к интернету и адрес облака, затем повторите");
+        m.action = DeviceAction::Retry;
+        break;
+    case errc::kTlsFailure:
+        m.title = tr("Не удалось установить защищённое соединение с сервером");
+        m.hint = tr("Проверьте дату и время терминала и адрес облака; если не поможет, вызовите поддержку");
+        break;
+    case errc::kSyncNotRegistered:
+        m.title = tr("Терминал не зарегистрирован в облаке");
+        m.hint = tr("Зарегистрируйте терминал (телефон владельца и PIN активации), затем повторите");
+        break;
+    case errc::kSyncAuthFailed:
+        m.title = tr("Облако не узнало этот терминал");
+        m.hint = tr("Зарегистрируйте терминал заново или вызовите поддержку");
+        break;
+    case errc::kSyncDeviceRevoked:
+        m.title = tr("Владелец отключил терминал от облака");
+        m.hint = tr("Продажи продолжаются; для связи с облаком зарегистрируйте терминал заново");
+        break;
+    case errc::kSyncServerError:
+    case errc::kSyncBadAnswer:
+        m.title = tr("Облако временно не отвечает");
+        m.hint = tr("Повторите через несколько минут; если не пройдёт, вызовите поддержку");
+        m.action = DeviceAction::Retry;
+        break;
+    case errc::kSyncRateLimited:
+        m.title = tr("Слишком много запросов к облаку");
+        m.hint = tr("Подождите минуту и повторите");
+        break;
     default:
         if (UpdateMessage::handles(error.code)) {
             return UpdateMessage::fromError(error); // update packages, install, register firmware

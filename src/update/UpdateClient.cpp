@@ -5,6 +5,7 @@
 #include "crypto/Sha256.h"
 #include "net/HttpTypes.h"
 
+#include <charconv>
 #include <fstream>
 
 namespace sigma::update {
@@ -41,6 +42,47 @@ std::string serverError(const net::HttpResponse& response)
         return (*json)["error"].value("message", std::string());
     }
     return response.body.substr(0, 200);
+}
+
+/// The signature refusal a new signature may cure: the code of a 401 answer, "clock_skew" with the
+/// cloud's time, or "replayed" (the same request signed in the same second by another client).
+struct SignatureRefusal {
+    std::string code;
+    std::optional<std::int64_t> serverTime;
+};
+
+std::optional<SignatureRefusal> signatureRefusal(const net::HttpResponse& response)
+{
+    if (response.status != 401) {
+        return std::nullopt;
+    }
+    auto json = core::parseJsonExact(response.body);
+    if (!json || !json->is_object() || !json->contains("error") || !(*json)["error"].is_object()) {
+        return std::nullopt;
+    }
+    SignatureRefusal refusal{(*json)["error"].value("code", std::string()), std::nullopt};
+    if (json->contains("serverTime") && (*json)["serverTime"].is_number_integer()) {
+        refusal.serverTime = (*json)["serverTime"].get<std::int64_t>();
+    }
+    return refusal;
+}
+
+/// A refusal of the update server in the code the screens explain: the device unknown or
+/// revoked is not a broken download.
+core::Error refusal(const net::HttpResponse& response)
+{
+    const std::string what = "the update server answered " + std::to_string(response.status) + ": " + serverError(response);
+    switch (response.status) {
+    case 401:
+        return core::Error(core::errc::kSyncAuthFailed, what);
+    case 403:
+        return core::Error(core::errc::kSyncDeviceRevoked, what);
+    case 429:
+        return core::Error(core::errc::kSyncRateLimited, what);
+    default:
+        return core::Error(response.status >= 500 ? core::errc::kSyncServerError : core::errc::kUpdateDownloadFailed,
+                           what);
+    }
 }
 
 } // namespace
@@ -105,12 +147,9 @@ core::Result<std::optional<UpdateOffer>> UpdateClient::check(Component component
     request.url = m_options.baseUrl + target;
     request.caBundlePath = m_options.caBundlePath;
     request.connectTimeoutMs = m_options.connectTimeoutMs;
-    SIGMA_ASSIGN_OR_RETURN(request.headers, m_signer("GET", target, ""));
-    SIGMA_ASSIGN_OR_RETURN(const auto response, m_http.send(request));
+    SIGMA_ASSIGN_OR_RETURN(const auto response, signedGet(std::move(request), target, nullptr));
     if (response.status != 200) {
-        return core::Error(core::errc::kUpdateDownloadFailed, "the update server answered " +
-                                                                  std::to_string(response.status) + ": " +
-                                                                  serverError(response));
+        return refusal(response);
     }
     auto json = core::parseJsonExact(response.body);
     if (!json || !json->is_object()) {
@@ -151,16 +190,13 @@ core::Status UpdateClient::download(const UpdateOffer& offer, const std::filesys
         request.caBundlePath = m_options.caBundlePath;
         request.connectTimeoutMs = m_options.connectTimeoutMs;
         request.totalTimeoutMs = m_options.totalTimeoutMs;
-        SIGMA_ASSIGN_OR_RETURN(request.headers, m_signer("GET", offer.fileTarget, ""));
-        auto response = m_http.download(request, part, true);
+        auto response = signedGet(std::move(request), offer.fileTarget, &part);
         if (!response) {
             return core::Error(core::errc::kUpdateDownloadFailed,
                                "the download broke off (" + response.error().message + "); run it again to continue");
         }
         if (response->status != 200 && response->status != 206 && response->status != 416) {
-            return core::Error(core::errc::kUpdateDownloadFailed, "the update server answered " +
-                                                                      std::to_string(response->status) + ": " +
-                                                                      serverError(*response));
+            return refusal(*response);
         }
         const auto now = std::filesystem::exists(part, ec) ? std::filesystem::file_size(part, ec) : 0;
         if (progress) {
@@ -192,6 +228,34 @@ core::Status UpdateClient::download(const UpdateOffer& offer, const std::filesys
         return core::Error(core::errc::kIo, "cannot store " + target.string() + ": " + ec.message());
     }
     return core::ok();
+}
+
+core::Result<net::HttpResponse> UpdateClient::signedGet(net::HttpClientRequest request, const std::string& target,
+                                                       const std::filesystem::path* file)
+{
+    // At most one clock correction and one re-signing after a replay refusal, as sync::CloudClient.
+    for (int attempt = 0;; ++attempt) {
+        SIGMA_ASSIGN_OR_RETURN(request.headers, m_signer("GET", target, "", m_clockOffsetSec));
+        auto response = file != nullptr ? m_http.download(request, *file, true) : m_http.send(request);
+        if (!response || attempt >= 2) {
+            return response;
+        }
+        const auto refusal = signatureRefusal(*response);
+        if (!refusal) {
+            return response;
+        }
+        if (refusal->code == "replayed") {
+            continue; // the signer moves to the next second
+        }
+        const auto sent = request.headers.get("X-Sigma-Timestamp");
+        std::int64_t sentSeconds = 0;
+        if (refusal->code != "clock_skew" || !refusal->serverTime || !sent ||
+            std::from_chars(sent->data(), sent->data() + sent->size(), sentSeconds).ec != std::errc()) {
+            return response;
+        }
+        // The offset that would have made this timestamp the cloud's time.
+        m_clockOffsetSec += *refusal->serverTime - sentSeconds;
+    }
 }
 
 } // namespace sigma::update

@@ -29,10 +29,11 @@ struct UpdateOffer {
     [[nodiscard]] core::Json toJson() const;
 };
 
-/// Adds the device signature headers to a request (method, target, body). The CLI and the GUI
-/// build it from the sync credentials (sync::CloudClient::sign), so this library needs no sync.
-using RequestSigner =
-    std::function<core::Result<net::Headers>(const std::string& method, const std::string& target, const std::string& body)>;
+/// Adds the device signature headers to a request (method, target, body), its timestamp moved by
+/// `clockOffsetSec`. The CLI and the GUI build it from the sync credentials (sync::DeviceSigner),
+/// so this library needs no sync.
+using RequestSigner = std::function<core::Result<net::Headers>(const std::string& method, const std::string& target,
+                                                                const std::string& body, std::int64_t clockOffsetSec)>;
 
 struct UpdateClientOptions {
     std::string baseUrl;
@@ -42,6 +43,8 @@ struct UpdateClientOptions {
 };
 
 /// The device's side of the update channel: asks the cloud what is newer, downloads with resume.
+/// A terminal's clock may be hours off: a `clock_skew` refusal carries the cloud's time, the
+/// offset is kept for the client's later requests and the request is signed again, once.
 class UpdateClient {
 public:
     UpdateClient(UpdateClientOptions options, RequestSigner signer);
@@ -57,10 +60,18 @@ public:
     core::Status download(const UpdateOffer& offer, const std::filesystem::path& target,
                           const ProgressCallback& progress = {});
 
+    /// The correction learnt from `clock_skew` answers (seconds added to the signer's clock).
+    [[nodiscard]] std::int64_t clockOffsetSec() const { return m_clockOffsetSec; }
+
 private:
+    /// Signs and sends a GET of `target` (into `file` when given); one re-signing after clock_skew.
+    core::Result<net::HttpResponse> signedGet(net::HttpClientRequest request, const std::string& target,
+                                              const std::filesystem::path* file);
+
     UpdateClientOptions m_options;
     RequestSigner m_signer;
     net::HttpClient m_http;
+    std::int64_t m_clockOffsetSec = 0;
 };
 
 } // namespace sigma::update

@@ -9,6 +9,7 @@
 #include "core/ErrorCodes.h"
 #include "core/Phone.h"
 #include "net/HttpClient.h"
+#include "CloudAdmin.h"
 #include "support/CloudProcess.h"
 #include "terminal/StatusBar.h"
 #include "terminal/screens/RegistrationWizard.h"
@@ -45,16 +46,7 @@ protected:
         m_cloud.reset();
     }
 
-    std::string admin(const std::vector<std::string>& args)
-    {
-        const auto result = m_cloud->admin(args);
-        EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
-        std::string out = result.out;
-        while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) {
-            out.pop_back();
-        }
-        return out;
-    }
+    std::string admin(const std::vector<std::string>& args) { return test_support::adminOutput(*m_cloud, args); }
 
     std::string serial()
     {

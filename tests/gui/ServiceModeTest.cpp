@@ -15,84 +15,12 @@
 
 #include <cstdlib>
 
-#include "TerminalFixture.h"
+#include "ServiceModeFixture.h"
 
 namespace sigma::terminal {
 namespace {
 
-using test_support::TerminalFlowTest;
-
-class ServiceModeTest : public TerminalFlowTest {
-protected:
-    /// The register's firmware version, read on the worker like the terminal reads it.
-    std::string firmware()
-    {
-        const auto version = onWorker([&] { return m_kkt->firmwareVersion(); });
-        return version.ok() ? *version : "error: " + version.error().message;
-    }
-
-    void SetUp() override
-    {
-        // One install root for the whole run, set before any thread exists and never unset
-        // (setenv races with getenv on other threads); emptied for each test.
-        static const test::TempDir root("sigma-gui-install");
-        static const bool exported = setenv("SIGMA_INSTALL_ROOT", root.path().c_str(), 1) == 0;
-        ASSERT_TRUE(exported);
-        m_installRoot = root.path();
-        for (const auto& e : std::filesystem::directory_iterator(m_installRoot)) {
-            std::filesystem::remove_all(e.path());
-        }
-        TerminalFlowTest::SetUp();
-    }
-
-    void openSection(const char* tab)
-    {
-        login(DemoData::kTechnicianPin);
-        click(QStringLiteral("nav_service"));
-        ASSERT_EQ(m_window->currentScreen(), QStringLiteral("service"));
-        click(QString::fromLatin1(tab));
-        m_runner->waitForIdle();
-        QApplication::processEvents();
-    }
-
-    /// Selects the file `name` in a PackagePicker's list.
-    void pick(const QString& list, const std::filesystem::path& file)
-    {
-        auto* w = find<QListWidget>(list);
-        ASSERT_NE(w, nullptr);
-        for (int i = 0; i < w->count(); ++i) {
-            if (w->item(i)->data(Qt::UserRole).toString().toStdString() == file.string()) {
-                w->setCurrentRow(i);
-                return;
-            }
-        }
-        FAIL() << "not listed: " << file;
-    }
-
-    crypto::Ed25519PrivateKey devKey()
-    {
-        const auto text = sigma::test::readText(std::string(SIGMA_TEST_DATA_DIR) + "/update/dev-signing-key");
-        auto bytes = crypto::fromHex(text.substr(0, 64));
-        crypto::Ed25519PrivateKey key{};
-        std::copy(bytes->begin(), bytes->end(), key.begin());
-        return key;
-    }
-
-    /// Every path under the install root, to prove a refusal wrote nothing.
-    std::vector<std::string> installTree()
-    {
-        std::vector<std::string> out;
-        for (const auto& e : std::filesystem::recursive_directory_iterator(m_installRoot)) {
-            out.push_back(e.path().string());
-        }
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-
-    fiscal::Operator op() { return fiscal::Operator{"Петров Техник", ""}; }
-
-    std::filesystem::path m_installRoot;
-};
+using test_support::ServiceModeTest;
 
 TEST_F(ServiceModeTest, CashierCannotOpenTheServiceSections)
 {

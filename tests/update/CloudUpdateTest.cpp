@@ -3,8 +3,10 @@
 
 #include "cloud/CloudFixture.h"
 #include "core/ErrorCodes.h"
+#include "mock/ManualClock.h"
 #include "crypto/Hex.h"
 #include "support/Process.h"
+#include "sync/DeviceSigner.h"
 #include "update/PackageFixture.h"
 #include "update/PackageReader.h"
 #include "update/TrustStore.h"
@@ -34,20 +36,24 @@ protected:
                                                           "--data-dir", m_dir.path().string(), "--db", m_dbUrl});
     }
 
-    update::RequestSigner signer(const Device& device)
+    /// The terminal's signer (sync::DeviceSigner) over `clock`.
+    static update::RequestSigner signer(const Device& device, const core::Clock& clock)
     {
-        // Ahead of the requests above: the cloud refuses a signature it has seen (replay).
-        auto last = std::make_shared<std::int64_t>(std::stoll(nowSeconds()) + 10);
-        return [device, last](const std::string& method, const std::string& target, const std::string& body)
-                   -> core::Result<net::Headers> {
-            const std::string ts = std::to_string(++*last);
-            net::Headers headers;
-            headers.set("X-Sigma-Device", device.id);
-            headers.set("X-Sigma-Timestamp", ts);
-            headers.set("X-Sigma-Signature", signDeviceRequest(device.key, method, target, ts, body));
-            return headers;
+        sync::DeviceSigner deviceSigner(sync::DeviceCredentials{device.id, device.key}, clock);
+        return [deviceSigner](const std::string& method, const std::string& target, const std::string& body,
+                               std::int64_t offset) -> core::Result<net::Headers> {
+            return deviceSigner.headers(method, target, body, offset);
         };
     }
+
+    update::UpdateClient client(const Device& device, const core::Clock& clock)
+    {
+        update::UpdateClientOptions options;
+        options.baseUrl = url("");
+        return update::UpdateClient(options, signer(device, clock));
+    }
+
+    OffsetClock m_terminalClock; ///< the terminal's own clock, apart from the cloud's
 };
 
 TEST_P(CloudUpdateTest, PublishOfferAndResumableDownload)
@@ -77,10 +83,10 @@ TEST_P(CloudUpdateTest, PublishOfferAndResumableDownload)
     auto bad = deviceSend(account.device, "GET", "/api/v1/device/updates?component=printer", "");
     EXPECT_EQ(bad.status, 400);
 
-    // The client: check, then a download that resumes from a partial file.
-    update::UpdateClientOptions options;
-    options.baseUrl = url("");
-    update::UpdateClient client(options, signer(account.device));
+    // The client: check, then a download that resumes from a partial file. Its clock runs ahead
+    // of the requests above, which the cloud would otherwise refuse as replays.
+    m_terminalClock.advance(std::chrono::seconds(10));
+    auto client = this->client(account.device, m_terminalClock);
     auto check = client.check(update::Component::Terminal, "stable", *update::Version::parse("1.0.0"));
     ASSERT_TRUE(check.ok()) << check.error().message;
     ASSERT_TRUE(check->has_value());
@@ -124,6 +130,47 @@ TEST_P(CloudUpdateTest, PublishOfferAndResumableDownload)
     sigma::test::writeText(m_dir.path() / "tampered.tar.gz", tampered);
     const auto refused = publish(m_dir.path() / "tampered.tar.gz", "beta");
     EXPECT_NE(refused.exitCode, 0);
+}
+
+TEST_P(CloudUpdateTest, ATerminalClockHoursOffIsCorrectedOnce)
+{
+    const auto account = registerAccount("SN-UPD-2", "+79991112244", "skew@example.com");
+    if (!update::TrustStore::builtinTrustsDevKey()) {
+        GTEST_SKIP() << "a release-keyed build publishes no dev-signed package";
+    }
+    const auto package = devPackage("1.2.0");
+    ASSERT_EQ(publish(package).exitCode, 0);
+    const auto now = std::chrono::system_clock::now();
+    for (const auto off : {std::chrono::hours(-5), std::chrono::hours(3)}) {
+        SCOPED_TRACE("terminal clock off by " + std::to_string(off.count()) + " h");
+        sigma::test::ManualClock terminal(std::chrono::time_point_cast<core::Clock::TimePoint::duration>(now + off));
+        auto updates = client(account.device, terminal);
+        auto check = updates.check(update::Component::Terminal, "stable", *update::Version::parse("1.0.0"));
+        ASSERT_TRUE(check.ok()) << check.error().message;
+        ASSERT_TRUE(check->has_value());
+        EXPECT_EQ((*check)->version.toString(), "1.2.0");
+        // The offset learnt is the clock's error (to a few seconds of test time).
+        EXPECT_NEAR(static_cast<double>(updates.clockOffsetSec()),
+                    static_cast<double>(-std::chrono::duration_cast<std::chrono::seconds>(off).count()), 30.0);
+        // Later requests of the client are signed right at once: the download needs no correction.
+        const auto target = m_dir.path() / ("skew-" + std::to_string(off.count()) + ".tar.gz");
+        ASSERT_TRUE(updates.download(**check, target).ok());
+        EXPECT_EQ(sigma::test::readText(target), sigma::test::readText(package));
+    }
+
+    // Two clients on a stopped clock sign the same request alike: the second is refused as a
+    // replay once, then signed for the next second (a technician tapping «Проверить» twice).
+    sigma::test::ManualClock stopped(std::chrono::time_point_cast<core::Clock::TimePoint::duration>(now));
+    for (int i = 0; i < 2; ++i) {
+        auto again = client(account.device, stopped).check(update::Component::Terminal, "stable", std::nullopt);
+        ASSERT_TRUE(again.ok()) << i << ": " << again.error().message;
+    }
+
+    // A refusal that is not about the clock is not retried and is named: an unknown device.
+    Device stranger{account.device.id, std::string(account.device.key.size(), 'f')};
+    auto refused = client(stranger, m_terminalClock).check(update::Component::Terminal, "stable", std::nullopt);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, core::errc::kSyncAuthFailed) << refused.error().message;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CloudUpdateTest, ::testing::Values(std::string("sqlite")), backendName);

@@ -121,7 +121,8 @@ UpdateOffer offerFor(const std::string& file)
 
 RequestSigner testSigner(int& calls)
 {
-    return [&calls](const std::string& method, const std::string& target, const std::string&) -> core::Result<net::Headers> {
+    return [&calls](const std::string& method, const std::string& target, const std::string&,
+                    std::int64_t) -> core::Result<net::Headers> {
         ++calls;
         net::Headers headers;
         headers.set("X-Sigma-Device", "device-1");

@@ -71,4 +71,16 @@ std::filesystem::path PackagePicker::selected() const
     return item->data(Qt::UserRole).toString().toStdString();
 }
 
+bool PackagePicker::select(const std::filesystem::path& file)
+{
+    const QString wanted = QFileInfo(QString::fromStdString(file.string())).absoluteFilePath();
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (QFileInfo(m_list->item(row)->data(Qt::UserRole).toString()).absoluteFilePath() == wanted) {
+            m_list->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace sigma::terminal

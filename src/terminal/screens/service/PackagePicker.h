@@ -21,6 +21,8 @@ public:
     void refresh();
     /// The chosen file, empty when none.
     [[nodiscard]] std::filesystem::path selected() const;
+    /// Chooses `file` in the list (after a download); false when it is not listed.
+    bool select(const std::filesystem::path& file);
 
     /// How deep under a root files are looked for (/media/<user>/<stick>/updates/...).
     static constexpr int kMaxDepth = 4;

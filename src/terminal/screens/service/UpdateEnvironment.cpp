@@ -1,11 +1,9 @@
 #include "terminal/screens/service/UpdateEnvironment.h"
 
 #include "core/ErrorCodes.h"
-#include "sync/CloudClient.h"
-#include "sync/SyncStateRepository.h"
+#include "sync/DeviceSigner.h"
 #include "update/TrustStore.h"
 
-#include <chrono>
 #include <cstdlib>
 
 namespace sigma::terminal {
@@ -32,30 +30,13 @@ update::Installer UpdateEnvironment::installer(const core::Clock& clock)
 core::Result<std::unique_ptr<update::UpdateClient>> UpdateEnvironment::cloudClient(store::TerminalDatabase& database,
                                                                                    const core::Clock& clock)
 {
-    sync::SyncStateRepository repository(database);
-    SIGMA_ASSIGN_OR_RETURN(const auto state, repository.load());
-    if (!state.activated()) {
-        return core::Error(core::errc::kSyncNotRegistered, "the terminal is not registered in the cloud");
-    }
-    // The cloud refuses a signature it has seen: strictly increasing timestamps within one client
-    // (a resumed download asks for the same target several times within a second).
-    auto last = std::make_shared<std::int64_t>(0);
-    update::RequestSigner signer = [clock = &clock, last, id = state.deviceId,
-                                    key = state.deviceKey](const std::string& method, const std::string& target,
-                                                           const std::string& body) -> core::Result<net::Headers> {
-        auto seconds = std::chrono::duration_cast<std::chrono::seconds>(clock->now().time_since_epoch()).count();
-        seconds = std::max<std::int64_t>(seconds, *last + 1);
-        *last = seconds;
-        const std::string timestamp = std::to_string(seconds);
-        net::Headers headers;
-        headers.set("X-Sigma-Device", id);
-        headers.set("X-Sigma-Timestamp", timestamp);
-        headers.set("X-Sigma-Signature", sync::CloudClient::sign(key, method, target, timestamp, body));
-        return headers;
-    };
     update::UpdateClientOptions options;
-    options.baseUrl = state.cloudUrl;
-    return std::make_unique<update::UpdateClient>(options, std::move(signer));
+    SIGMA_ASSIGN_OR_RETURN(auto signer, sync::DeviceSigner::forRegisteredTerminal(database, clock, options.baseUrl));
+    return std::make_unique<update::UpdateClient>(
+        options, [signer = std::move(signer)](const std::string& method, const std::string& target,
+                                              const std::string& body, std::int64_t offset) -> core::Result<net::Headers> {
+            return signer.headers(method, target, body, offset);
+        });
 }
 
 } // namespace sigma::terminal

@@ -215,12 +215,15 @@ void UpdatesPage::download()
         [this, status, target] {
             setBusy(false);
             if (!status->ok()) {
-                showError(tr("Загрузка не удалась"), status->error());
+                showError(tr("Загрузка не удалась"), status->error()); // the bar stays where it broke off
                 return;
             }
             m_picker->refresh();
+            m_picker->select(*target); // ready for «Установить…»: the file just fetched
+            m_progress->finish(tr("Пакет загружен и сверен с облаком"));
             m_result->setProperty("level", QString());
-            m_result->setText(tr("Пакет загружен: %1. Выберите его и нажмите «Установить»")
+            m_result->setText(tr("Пакет загружен: %1. Нажмите «Установить…»: подпись и файлы проверяются перед "
+                                 "установкой")
                                   .arg(QString::fromStdString(target->filename().string())));
         },
         true);
