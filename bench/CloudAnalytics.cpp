@@ -1,7 +1,7 @@
 // sigma_cloud_analytics: how fast GET /api/v1/analytics answers at a real shop's size (docs/cloud.md,
 // "Performance"), printed as JSON.
 //
-//   sigma_cloud_analytics [--db URL] [--receipts 1000000] [--days 1095] [--runs 5]
+//   sigma_cloud_analytics [--db URL] [--receipts 1000000] [--days 1095] [--runs 5] [--keep 1]
 //
 // Fills the cloud database with `days` days of one busy shop, `receipts` receipts spread evenly
 // (3 terminals, 6 cashiers, 2000 products with a popular head, 1 to 4 lines each, 3% returns, one
@@ -11,7 +11,9 @@
 // 365 days and the month filtered by a terminal and by a cashier: the best and the median of `runs`
 // runs after one warm-up. Last, the month again without migration 4's index, for comparison.
 //
-// PostgreSQL: the run works in a schema of its own, dropped at the end. Build in Release.
+// PostgreSQL: the run works in a schema of its own, dropped at the end. SQLite: a temporary
+// directory, removed at the end unless `--keep 1` (then its path is printed, for EXPLAIN by hand;
+// the index is dropped by then). Build in Release.
 
 #include "cloud/AnalyticsService.h"
 #include "cloud/CloudConfig.h"
@@ -47,6 +49,7 @@ struct Options {
     std::int64_t receipts = 1'000'000;
     std::int64_t days = 1095;
     int runs = 5;
+    bool keep = false;
 };
 
 [[noreturn]] void die(const std::string& message)
@@ -185,6 +188,8 @@ Options parse(int argc, char** argv)
             options.receipts = std::stoll(value);
         } else if (arg == "--days") {
             options.days = std::stoll(value);
+        } else if (arg == "--keep") {
+            options.keep = value == "1";
         } else if (arg == "--runs") {
             options.runs = std::stoi(value);
         } else {
@@ -331,6 +336,7 @@ int main(int argc, char** argv)
                             {"days", options.days},
                             {"fillSeconds", fillSec},
                             {"runs", options.runs},
+                            {"kept", options.keep && !postgres ? core::Json(dir.string()) : core::Json(nullptr)},
                             {"analytics", figures}};
     std::cout << result.dump(2) << "\n";
 
@@ -339,6 +345,8 @@ int main(int argc, char** argv)
         auto admin = check(db::openDatabase(options.db), "connect");
         check(admin->execute("DROP SCHEMA " + pgSchema + " CASCADE"), "drop schema");
     }
-    std::filesystem::remove_all(dir);
+    if (!options.keep || postgres) {
+        std::filesystem::remove_all(dir);
+    }
     return 0;
 }
