@@ -11,9 +11,9 @@
 // 365 days and the month filtered by a terminal and by a cashier: the best and the median of `runs`
 // runs after one warm-up. Last, the month again without migration 4's index, for comparison.
 //
-// PostgreSQL: the run works in a schema of its own, dropped at the end. SQLite: a temporary
-// directory, removed at the end unless `--keep 1` (then its path is printed, for EXPLAIN by hand;
-// the index is dropped by then). Build in Release.
+// PostgreSQL: the run works in a schema of its own, dropped at the end; SQLite: in a temporary
+// directory, removed at the end. With `--keep 1` either stays and is named in the output, for
+// EXPLAIN by hand (the index is dropped by then). Build in Release.
 
 #include "cloud/AnalyticsService.h"
 #include "cloud/CloudConfig.h"
@@ -95,8 +95,10 @@ void fillChunk(db::Connection& db, std::int64_t first, std::int64_t last, std::i
 {
     const std::string n = std::to_string(first);
     const std::string end = std::to_string(last);
-    const std::string seq = "WITH RECURSIVE seq(n) AS (SELECT CAST(" + n + " AS BIGINT) UNION ALL SELECT n + 1 FROM seq "
-                            "WHERE n + 1 < " + end + ") ";
+    const std::string seq = "WITH RECURSIVE seq(n) AS (SELECT CAST(" + n +
+                            " AS BIGINT) UNION ALL SELECT n + 1 FROM seq "
+                            "WHERE n + 1 < " +
+                            end + ") ";
     const std::string hash = "((n * 2654435761) % 4294967296)";
     // Lines first (the receipt's total is their sum): 1 to 4 per receipt; a product id skewed
     // towards the low numbers (a popular head, a long tail), a price fixed per product.
@@ -106,31 +108,31 @@ void fillChunk(db::Connection& db, std::int64_t first, std::int64_t last, std::i
     const std::string quantity = "(1 + " + lineHash + " / 7 % 3)";
     check(db.execute("INSERT INTO receipt_lines(account_id, receipt_id, position, name, product_id, quantity, "
                      "unit_price, amount, vat_rate) " +
-                         seq + "SELECT '" + kAccount + "', 'r' || CAST(n AS TEXT), pos.p, 'Товар ' || CAST(" + product +
-                         " AS TEXT), 'prod-' || CAST(" + product + " AS TEXT), 1000 * " + quantity + ", " + price +
-                         ", " + price + " * " + quantity +
-                         ", 'vat22' FROM seq CROSS JOIN (SELECT 0 AS p UNION ALL SELECT 1 UNION ALL SELECT 2 UNION "
-                         "ALL SELECT 3) pos WHERE pos.p <= " +
-                         hash + " / 13 % 4"),
+                     seq + "SELECT '" + kAccount + "', 'r' || CAST(n AS TEXT), pos.p, 'Товар ' || CAST(" + product +
+                     " AS TEXT), 'prod-' || CAST(" + product + " AS TEXT), 1000 * " + quantity + ", " + price + ", " +
+                     price + " * " + quantity +
+                     ", 'vat22' FROM seq CROSS JOIN (SELECT 0 AS p UNION ALL SELECT 1 UNION ALL SELECT 2 UNION "
+                     "ALL SELECT 3) pos WHERE pos.p <= " +
+                     hash + " / 13 % 4"),
           "lines");
     const std::string createdAt = std::to_string(firstDayUs) + " + (n * " + std::to_string(days) + " / " +
                                   std::to_string(receipts) + ") * " + std::to_string(kMicrosPerDay) +
                                   " + 32400000000 + (" + hash + " % 46800) * 1000000";
     check(db.execute("INSERT INTO receipts(account_id, receipt_id, device_id, shift_id, status, operation, cashier_id, "
                      "created_at, total, discount_total, change_sum) " +
-                         seq + "SELECT '" + kAccount + "', 'r' || CAST(n AS TEXT), 'bench-device-' || CAST(" + hash +
-                         " / 7 % 3 AS TEXT), NULL, 'fiscalized', CASE WHEN " + hash +
-                         " % 100 < 3 THEN 'sellReturn' ELSE 'sell' END, 'bench-cashier-' || CAST(" + hash +
-                         " / 11 % 6 AS TEXT), " + createdAt +
-                         ", (SELECT SUM(l.amount) FROM receipt_lines l WHERE l.account_id = '" + kAccount +
-                         "' AND l.receipt_id = 'r' || CAST(n AS TEXT)), 0, 0 FROM seq"),
+                     seq + "SELECT '" + kAccount + "', 'r' || CAST(n AS TEXT), 'bench-device-' || CAST(" + hash +
+                     " / 7 % 3 AS TEXT), NULL, 'fiscalized', CASE WHEN " + hash +
+                     " % 100 < 3 THEN 'sellReturn' ELSE 'sell' END, 'bench-cashier-' || CAST(" + hash +
+                     " / 11 % 6 AS TEXT), " + createdAt +
+                     ", (SELECT SUM(l.amount) FROM receipt_lines l WHERE l.account_id = '" + kAccount +
+                     "' AND l.receipt_id = 'r' || CAST(n AS TEXT)), 0, 0 FROM seq"),
           "receipts");
     check(db.execute("INSERT INTO receipt_payments(account_id, receipt_id, position, type, sum) " + seq +
-                         "SELECT r.account_id, r.receipt_id, 0, CASE WHEN " + hash + " / 17 % 10 < 4 THEN 'cash' WHEN " +
-                         hash +
-                         " / 17 % 10 < 9 THEN 'electronically' ELSE 'other' END, r.total FROM seq JOIN receipts r "
-                         "ON r.account_id = '" +
-                         kAccount + "' AND r.receipt_id = 'r' || CAST(n AS TEXT)"),
+                     "SELECT r.account_id, r.receipt_id, 0, CASE WHEN " + hash + " / 17 % 10 < 4 THEN 'cash' WHEN " +
+                     hash +
+                     " / 17 % 10 < 9 THEN 'electronically' ELSE 'other' END, r.total FROM seq JOIN receipts r "
+                     "ON r.account_id = '" +
+                     kAccount + "' AND r.receipt_id = 'r' || CAST(n AS TEXT)"),
           "payments");
 }
 
@@ -140,8 +142,8 @@ struct Timing {
     std::int64_t receipts = 0;
 };
 
-Timing timeReport(net::HttpClient& client, const std::string& base, const std::string& cookie,
-                  const std::string& query, int runs)
+Timing timeReport(net::HttpClient& client, const std::string& base, const std::string& cookie, const std::string& query,
+                  int runs)
 {
     std::vector<double> ms;
     Timing timing;
@@ -157,7 +159,8 @@ Timing timeReport(net::HttpClient& client, const std::string& base, const std::s
             die("analytics " + query + ": " + std::to_string(response.status) + " " + response.body);
         }
         if (i == 0) {
-            timing.receipts = check(core::parseJsonExact(response.body), "json")["totals"]["receipts"].get<std::int64_t>();
+            timing.receipts =
+                check(core::parseJsonExact(response.body), "json")["totals"]["receipts"].get<std::int64_t>();
             continue; // the warm-up
         }
         ms.push_back(elapsed);
@@ -306,19 +309,19 @@ int main(int argc, char** argv)
 
     // The last full calendar month before today.
     const std::chrono::year_month_day todayDate{std::chrono::sys_days{std::chrono::days{today}}};
-    const auto monthStart = std::chrono::year_month_day{todayDate.year() / todayDate.month() / 1} - std::chrono::months{1};
+    const auto monthStart =
+        std::chrono::year_month_day{todayDate.year() / todayDate.month() / 1} - std::chrono::months{1};
     const std::int64_t monthFirst = std::chrono::sys_days(monthStart).time_since_epoch().count();
     const std::int64_t monthLast =
         std::chrono::sys_days(todayDate.year() / todayDate.month() / 1).time_since_epoch().count() - 1;
     const std::string month = "from=" + formatDate(monthFirst) + "&to=" + formatDate(monthLast);
 
     core::Json figures;
-    figures["day"] = toJson(timeReport(client, base, cookie,
-                                       "from=" + formatDate(lastDay) + "&to=" + formatDate(lastDay), options.runs));
+    figures["day"] = toJson(
+        timeReport(client, base, cookie, "from=" + formatDate(lastDay) + "&to=" + formatDate(lastDay), options.runs));
     figures["month"] = toJson(timeReport(client, base, cookie, month, options.runs));
-    figures["year"] = toJson(timeReport(client, base, cookie,
-                                        "from=" + formatDate(lastDay - 364) + "&to=" + formatDate(lastDay),
-                                        options.runs));
+    figures["year"] = toJson(timeReport(
+        client, base, cookie, "from=" + formatDate(lastDay - 364) + "&to=" + formatDate(lastDay), options.runs));
     figures["monthOneTerminal"] =
         toJson(timeReport(client, base, cookie, month + "&deviceId=bench-device-1", options.runs));
     figures["monthOneCashier"] =
@@ -336,12 +339,14 @@ int main(int argc, char** argv)
                             {"days", options.days},
                             {"fillSeconds", fillSec},
                             {"runs", options.runs},
-                            {"kept", options.keep && !postgres ? core::Json(dir.string()) : core::Json(nullptr)},
+                            {"kept", !options.keep ? core::Json(nullptr)
+                                     : postgres    ? core::Json(pgSchema)
+                                                   : core::Json(dir.string())},
                             {"analytics", figures}};
     std::cout << result.dump(2) << "\n";
 
     adminDb.reset();
-    if (!pgSchema.empty()) {
+    if (!pgSchema.empty() && !options.keep) {
         auto admin = check(db::openDatabase(options.db), "connect");
         check(admin->execute("DROP SCHEMA " + pgSchema + " CASCADE"), "drop schema");
     }

@@ -84,8 +84,9 @@ struct Figures {
     }
     [[nodiscard]] core::Json toJson() const
     {
-        return {{"revenue", sales - returns}, {"sales", sales},           {"receipts", receipts},
-                {"returns", returns},         {"returnCount", returnCount}, {"averageReceipt", average(sales, receipts)}};
+        return {{"revenue", sales - returns}, {"sales", sales},
+                {"receipts", receipts},       {"returns", returns},
+                {"returnCount", returnCount}, {"averageReceipt", average(sales, receipts)}};
     }
 };
 
@@ -154,13 +155,15 @@ core::Result<core::Json> AnalyticsService::report(const Session& session, const 
     auto& db = m_context.database.connection();
 
     // The filter lists of the page: every terminal and every employee the account knows (the
-    // cabinet's employees, the cashiers of the shifts, the masters), whatever the filter.
+    // cabinet's employees and the cashiers of the shifts), whatever the filter.
     std::map<std::string, std::string> deviceNames;
-    SIGMA_ASSIGN_OR_RETURN(auto deviceRows,
-                           db.query("SELECT id, serial FROM devices WHERE account_id = $1 ORDER BY serial, id",
-                                    {account}));
+    core::Json deviceList = core::Json::array();
+    SIGMA_ASSIGN_OR_RETURN(
+        auto deviceRows,
+        db.query("SELECT id, serial FROM devices WHERE account_id = $1 ORDER BY serial, id", {account}));
     for (const auto& row : deviceRows) {
         deviceNames[row.text(0)] = row.text(1);
+        deviceList.push_back({{"id", row.text(0)}, {"name", row.text(1)}});
     }
     std::map<std::string, std::string> employeeNames;
     SIGMA_ASSIGN_OR_RETURN(auto cashierRows,
@@ -180,13 +183,23 @@ core::Result<core::Json> AnalyticsService::report(const Session& session, const 
     if (deviceId && !deviceNames.contains(*deviceId)) {
         return core::Error(core::errc::kNotFound, "no such terminal", "deviceId");
     }
-    if (employeeId && !employeeNames.contains(*employeeId)) {
-        // Not in the lists: perhaps a cashier or master known only from receipts.
+    // Whether the employee did any receipt line (a master): only then does the filter look into
+    // the lines, a lookup per receipt that a cashier's filter does without.
+    bool employeeHasLines = false;
+    if (employeeId) {
+        SIGMA_ASSIGN_OR_RETURN(auto lines,
+                               db.queryOne("SELECT CASE WHEN EXISTS (SELECT 1 FROM receipt_lines WHERE account_id = "
+                                           "$1 AND staff_id = $2) THEN 1 ELSE 0 END",
+                                           {account, *employeeId}));
+        employeeHasLines = lines && lines->int64(0) == 1;
+    }
+    if (employeeId && !employeeHasLines && !employeeNames.contains(*employeeId)) {
+        // Not in the lists: perhaps a master or a cashier known only from their records.
         SIGMA_ASSIGN_OR_RETURN(
             auto known,
             db.queryOne("SELECT CASE WHEN EXISTS (SELECT 1 FROM masters WHERE account_id = $1 AND employee_id = $2) "
-                        "OR EXISTS (SELECT 1 FROM receipt_lines WHERE account_id = $1 AND staff_id = $2) OR EXISTS "
-                        "(SELECT 1 FROM receipts WHERE account_id = $1 AND cashier_id = $2) THEN 1 ELSE 0 END",
+                        "OR EXISTS (SELECT 1 FROM receipts WHERE account_id = $1 AND cashier_id = $2) THEN 1 ELSE 0 "
+                        "END",
                         {account, *employeeId}));
         if (!known || known->int64(0) == 0) {
             return core::Error(core::errc::kNotFound, "no such employee", "employeeId");
@@ -205,10 +218,11 @@ core::Result<core::Json> AnalyticsService::report(const Session& session, const 
     if (employeeId) {
         params.emplace_back(*employeeId);
         const std::string p = "$" + std::to_string(params.size());
-        where += " AND (r.cashier_id = " + p +
-                 " OR EXISTS (SELECT 1 FROM receipt_lines s WHERE s.account_id = r.account_id AND s.receipt_id = "
-                 "r.receipt_id AND s.staff_id = " +
-                 p + "))";
+        where += employeeHasLines ? " AND (r.cashier_id = " + p +
+                                        " OR EXISTS (SELECT 1 FROM receipt_lines s WHERE s.account_id = "
+                                        "r.account_id AND s.receipt_id = r.receipt_id AND s.staff_id = " +
+                                        p + "))"
+                                  : " AND r.cashier_id = " + p;
     }
     const std::span<const db::Param> bound(params);
     constexpr std::string_view kSign = "CASE WHEN r.operation = 'sellReturn' THEN -1 ELSE 1 END";
@@ -219,13 +233,13 @@ core::Result<core::Json> AnalyticsService::report(const Session& session, const 
     // a parameter that a statement does not use.
     SIGMA_ASSIGN_OR_RETURN(
         auto cube,
-        db.query("SELECT (r.created_at + " + std::to_string(offsetUs) + ") / 86400000000 AS local_day, r.device_id, COALESCE(r.cashier_id, '') AS "
-                 "cashier, SUM(CASE WHEN r.operation = 'sellReturn' THEN 0 ELSE COALESCE(r.total, 0) END), "
-                 "SUM(CASE WHEN r.operation = 'sellReturn' THEN 0 ELSE 1 END), SUM(CASE WHEN r.operation = "
-                 "'sellReturn' THEN COALESCE(r.total, 0) ELSE 0 END), SUM(CASE WHEN r.operation = 'sellReturn' "
-                 "THEN 1 ELSE 0 END), SUM(" +
-                     std::string(kSign) +
-                     " * COALESCE(r.change_sum, 0)) FROM receipts r WHERE " + where +
+        db.query("SELECT (r.created_at + " + std::to_string(offsetUs) +
+                     ") / 86400000000 AS local_day, r.device_id, COALESCE(r.cashier_id, '') AS "
+                     "cashier, SUM(CASE WHEN r.operation = 'sellReturn' THEN 0 ELSE COALESCE(r.total, 0) END), "
+                     "SUM(CASE WHEN r.operation = 'sellReturn' THEN 0 ELSE 1 END), SUM(CASE WHEN r.operation = "
+                     "'sellReturn' THEN COALESCE(r.total, 0) ELSE 0 END), SUM(CASE WHEN r.operation = 'sellReturn' "
+                     "THEN 1 ELSE 0 END), SUM(" +
+                     std::string(kSign) + " * COALESCE(r.change_sum, 0)) FROM receipts r WHERE " + where +
                      " GROUP BY local_day, r.device_id, COALESCE(r.cashier_id, '')",
                  bound));
     Figures totals;
@@ -335,10 +349,6 @@ core::Result<core::Json> AnalyticsService::report(const Session& session, const 
                               {"revenue", figures.revenue},
                               {"quantity", figures.quantity},
                               {"lines", figures.lines}});
-    }
-    core::Json deviceList = core::Json::array();
-    for (const auto& [id, name] : deviceNames) {
-        deviceList.push_back({{"id", id}, {"name", name}});
     }
     std::vector<std::pair<std::string, std::string>> employees(employeeNames.begin(), employeeNames.end());
     std::stable_sort(employees.begin(), employees.end(),

@@ -2,12 +2,12 @@
 // receipt at 23:30 and one at 00:30 Moscow time), the groupings, the filters, the period's
 // validation, the role matrix and another tenant's ids.
 
-#include "CloudFixture.h"
-
 #include "cloud/Permissions.h"
 #include "crypto/PasswordHasher.h"
 
 #include <chrono>
+
+#include "CloudFixture.h"
 
 namespace sigma::cloud::test {
 namespace {
@@ -15,7 +15,8 @@ namespace {
 /// UTC microseconds of a Moscow (UTC+3) wall-clock time.
 std::int64_t moscowUs(int year, unsigned month, unsigned day, int hour, int minute)
 {
-    const auto date = std::chrono::sys_days(std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day});
+    const auto date =
+        std::chrono::sys_days(std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day});
     const std::int64_t midnightUs = date.time_since_epoch().count() * 86'400'000'000LL;
     return midnightUs + (hour - 3) * 3'600'000'000LL + minute * 60'000'000LL;
 }
@@ -35,9 +36,9 @@ core::Json receipt(const std::string& id, const std::string& operation, const st
                    std::int64_t createdAt, std::int64_t total, const core::Json& lines, const core::Json& payments,
                    std::int64_t change = 0)
 {
-    return {{"receiptId", id},         {"shiftId", "shift-1"}, {"operation", operation}, {"cashierId", cashierId},
-            {"createdAt", createdAt},  {"total", total},       {"discountTotal", 0},     {"change", change},
-            {"lines", lines},          {"payments", payments}};
+    return {{"receiptId", id},        {"shiftId", "shift-1"}, {"operation", operation}, {"cashierId", cashierId},
+            {"createdAt", createdAt}, {"total", total},       {"discountTotal", 0},     {"change", change},
+            {"lines", lines},         {"payments", payments}};
 }
 
 class CloudAnalyticsTest : public CloudFixture {
@@ -83,25 +84,25 @@ protected:
               receipt("r-1", "sell", "c-1", moscowUs(2026, 11, 10, 10, 0), 100000,
                       {line(0, "p-tea", "Чай", 2000, 60000), line(1, "p-cake", "Торт", 1000, 40000)}, cash, 50000)},
              // 10 Nov 23:30 local (20:30 UTC): still the 10th.
-             {"receipt.fiscalized",
-              receipt("r-2", "sell", "c-2", moscowUs(2026, 11, 10, 23, 30), 50000,
-                      core::Json::array({line(0, "p-cake", "Торт", 1250, 50000)}), {{{"type", "electronically"}, {"sum", 50000}}})},
+             {"receipt.fiscalized", receipt("r-2", "sell", "c-2", moscowUs(2026, 11, 10, 23, 30), 50000,
+                                            core::Json::array({line(0, "p-cake", "Торт", 1250, 50000)}),
+                                            {{{"type", "electronically"}, {"sum", 50000}}})},
              // 11 Nov 00:30 local (10 Nov 21:30 UTC): the 11th.
-             {"receipt.fiscalized",
-              receipt("r-3", "sell", "c-1", moscowUs(2026, 11, 11, 0, 30), 20000,
-                      core::Json::array({line(0, "p-coffee", "Кофе", 1000, 20000)}), {{{"type", "prepaid"}, {"sum", 20000}}})},
+             {"receipt.fiscalized", receipt("r-3", "sell", "c-1", moscowUs(2026, 11, 11, 0, 30), 20000,
+                                            core::Json::array({line(0, "p-coffee", "Кофе", 1000, 20000)}),
+                                            {{{"type", "prepaid"}, {"sum", 20000}}})},
              // 11 Nov 12:00: one tea of r-1 returned in cash.
              {"receipt.fiscalized",
               receipt("r-4", "sellReturn", "c-2", moscowUs(2026, 11, 11, 12, 0), 30000,
                       core::Json::array({line(0, "p-tea", "Чай", 1000, 30000)}), {{{"type", "cash"}, {"sum", 30000}}})},
              // A correction of an unrecorded sale counts; a master did its line.
-             {"receipt.fiscalized",
-              receipt("r-5", "sellCorrection", "c-1", moscowUs(2026, 11, 11, 13, 0), 10000,
-                      core::Json::array({line(0, "p-cut", "Стрижка", 1000, 10000, "m-1")}), {{{"type", "cash"}, {"sum", 10000}}})},
+             {"receipt.fiscalized", receipt("r-5", "sellCorrection", "c-1", moscowUs(2026, 11, 11, 13, 0), 10000,
+                                            core::Json::array({line(0, "p-cut", "Стрижка", 1000, 10000, "m-1")}),
+                                            {{{"type", "cash"}, {"sum", 10000}}})},
              // The shop buying from a customer is not revenue.
-             {"receipt.fiscalized",
-              receipt("r-6", "buy", "c-1", moscowUs(2026, 11, 11, 14, 0), 99900, core::Json::array({line(0, "p-gold", "Лом", 1000, 99900)}),
-                      {{{"type", "cash"}, {"sum", 99900}}})},
+             {"receipt.fiscalized", receipt("r-6", "buy", "c-1", moscowUs(2026, 11, 11, 14, 0), 99900,
+                                            core::Json::array({line(0, "p-gold", "Лом", 1000, 99900)}),
+                                            {{{"type", "cash"}, {"sum", 99900}}})},
              {"receipt.failed", {{"receiptId", "r-7"}, {"reason", "card declined"}}}});
         auto sent = deviceSend(account.device, "POST", "/api/v1/device/events", eventsBody(events));
         ASSERT_EQ(sent.status, 200) << sent.body;
@@ -278,9 +279,8 @@ TEST_P(CloudAnalyticsTest, AccountsSeeOnlyTheirOwnSales)
     EXPECT_EQ(device.status, 404);
     EXPECT_EQ(errorField(device), "deviceId");
     for (const char* employee : {"c-1", "c-2", "m-1"}) {
-        auto response =
-            send("GET", std::string("/api/v1/analytics?from=2026-11-10&to=2026-11-11&employeeId=") + employee, {},
-                 b.cookie);
+        auto response = send(
+            "GET", std::string("/api/v1/analytics?from=2026-11-10&to=2026-11-11&employeeId=") + employee, {}, b.cookie);
         EXPECT_EQ(response.status, 404) << employee;
         EXPECT_EQ(errorField(response), "employeeId");
     }

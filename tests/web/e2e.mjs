@@ -598,6 +598,9 @@ try {
     check(wide.length === 0, `cards wider than the phone: ${wide.join(', ')}`);
     await shot(phone, 'analytics-phone');
     await phone.screenshot({ path: path.join(shotDir, 'cabinet-analytics-phone-full.png'), fullPage: true });
+    if ((await phone.locator('.chart-card').count()) > 0) {
+      await phone.locator('.chart-card').screenshot({ path: path.join(shotDir, 'cabinet-analytics-phone-chart.png') });
+    }
     await ctxPhone.close();
   });
 
