@@ -509,6 +509,13 @@ try {
       await expectText(page, '[data-test=empty]', 'Продаж нет');
     }
     await shot(page, 'analytics');
+    // The same page in English: money as ₽1,234.50, the labels translated.
+    await page.click('.lang-switch button:has-text("EN")');
+    await expectText(page, 'h1', 'Analytics');
+    await expectText(page, '[data-test=period-last7]', '7 days');
+    await shot(page, 'analytics-en');
+    await page.click('.lang-switch button:has-text("RU")');
+    await expectText(page, 'h1', 'Аналитика');
   });
 
   if (seeded) {
