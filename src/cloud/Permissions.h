@@ -16,6 +16,7 @@ enum class Permission {
     ViewStaff,       ///< GET /employees
     EditStaff,       ///< POST/PUT/DELETE /employees
     ViewAudit,       ///< GET /audit
+    ViewAnalytics,   ///< GET /analytics
 };
 
 /// The roles a user (and an employee) can have.

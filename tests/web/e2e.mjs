@@ -2,7 +2,8 @@
 // calls over HTTP, and the owner's pages in headless Debian Chromium driven by playwright-core.
 //
 // Environment (set by run-e2e.sh): SIGMA_CLOUD_BIN, SIGMA_BASE_URL, SIGMA_DATA_DIR, SIGMA_WEB_DIR,
-// SIGMA_SCREENSHOT_DIR, SIGMA_BROWSER_DIR. Prints one line per check and a closing
+// SIGMA_SCREENSHOT_DIR, SIGMA_BROWSER_DIR; SIGMA_SEED (optional) is sigma_cloud_seed, which rings a
+// sales history for the registered device: «Аналитика» is then checked against its summary. Prints one line per check and a closing
 // "e2e: N passed, N failed" line; exits non-zero on the first failure.
 
 import { execFileSync } from 'node:child_process';
@@ -163,6 +164,67 @@ async function meStatus(page) {
   return page.evaluate(() => fetch('/api/v1/me', { credentials: 'same-origin' }).then((r) => r.status));
 }
 
+
+const seedBin = process.env.SIGMA_SEED || '';
+/** The seeder's summary (tests/support/CloudSeed.cpp), once it has run. */
+let seeded = null;
+
+/** Today in the shop's time zone (Moscow, UTC+3), as the cabinet and the seeder count days. */
+function moscowToday() {
+  return new Date(Date.now() + 3 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+function addDays(iso, days) {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+}
+
+/** The seeder's revenue and sale receipts over the days from..to (its summary is per local day). */
+function seededFigures(from, to) {
+  let revenue = 0;
+  let receipts = 0;
+  for (const [date, day] of Object.entries(seeded?.days ?? {})) {
+    if (date >= from && date <= to) {
+      revenue += day.revenue;
+      receipts += day.salesCount;
+    }
+  }
+  return { revenue, receipts };
+}
+
+/** Kopecks as the Russian page shows them. */
+function rub(kopecks) {
+  return new Intl.NumberFormat('ru-RU', {
+    style: 'currency',
+    currency: 'RUB',
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(kopecks / 100);
+}
+
+async function waitForReport(page, from, to) {
+  await waitFor(`the report of ${from}..${to}`, async () => {
+    const report = page.locator('[data-test=report]');
+    return (
+      (await report.count()) > 0 &&
+      (await report.getAttribute('data-from')) === from &&
+      (await report.getAttribute('data-to')) === to &&
+      (await report.getAttribute('aria-busy')) === 'false'
+    );
+  });
+}
+
+/** The KPI figures of the report on the page (0 when it shows the empty state). */
+async function reportFigures(page) {
+  if ((await page.locator('[data-test=empty]').count()) > 0) {
+    return { revenue: 0, receipts: 0 };
+  }
+  return {
+    revenue: Number(await page.getAttribute('[data-test=revenue]', 'data-kopecks')),
+    receipts: Number(await page.getAttribute('[data-test=receipts]', 'data-count')),
+  };
+}
+
 const phoneDigits = owner.phone.replace(/\D/g, '').slice(1);
 let registration = null;
 let browser = null;
@@ -259,7 +321,20 @@ try {
     });
     check(status.json && status.json.status === 'active', `registration active: ${status.text}`);
     check(status.json.deviceId && status.json.deviceKey, 'device credentials handed out once');
+    owner.device = { id: status.json.deviceId, key: status.json.deviceKey };
   });
+
+  if (seedBin) {
+    await step('seed: the terminal rings two weeks of sales and pushes them to the cloud', async () => {
+      const out = execFileSync(
+        seedBin,
+        ['--url', base, '--device-id', owner.device.id, '--device-key', owner.device.key, '--days', '14', '--seed', '1'],
+        { encoding: 'utf8', timeout: 300000, maxBuffer: 64 << 20 },
+      );
+      seeded = JSON.parse(out);
+      check(seeded.totals && seeded.totals.salesCount > 0, `the seeder rang sales: ${out.slice(0, 200)}`);
+    });
+  }
 
   await step('set password: the link works only once', async () => {
     await page.goto(owner.setPasswordLink);
@@ -285,7 +360,8 @@ try {
     check((await text(page, '[data-test=business-type]')) === 'Услуги', 'business type Услуги');
     check((await text(page, '[data-test=email]')) === owner.email, 'e-mail shown');
     check((await text(page, '[data-test=role]')) === 'Владелец', 'role shown in Russian');
-    for (const id of ['analytics', 'finance', 'products', 'documents', 'customers', 'settings']) {
+    check((await page.locator('[data-test=nav-analytics]').getAttribute('aria-disabled')) === null, 'Аналитика is ready');
+    for (const id of ['finance', 'products', 'documents', 'customers', 'settings']) {
       const item = page.locator(`[data-test=nav-${id}]`);
       check((await item.getAttribute('aria-disabled')) === 'true', `${id} is disabled`);
       // textContent: innerText would give the badge's CSS upper case.
@@ -309,8 +385,8 @@ try {
   });
 
   await step('a section that is not ready yet says so', async () => {
-    await page.goto('/analytics');
-    await expectText(page, 'h1', 'Аналитика');
+    await page.goto('/documents');
+    await expectText(page, 'h1', 'Документы');
     await shot(page, 'coming-soon');
   });
 
@@ -410,6 +486,84 @@ try {
     await expectText(page, '[data-test=business-type]', 'Услуги');
   });
 
+
+  await step('Аналитика: 7 days show the revenue and receipts the terminal rang', async () => {
+    await page.click('[data-test=nav-analytics]');
+    await page.waitForURL(`${base}/analytics`);
+    await expectText(page, 'h1', 'Аналитика');
+    await page.click('[data-test=period-last7]');
+    const today = moscowToday();
+    const from = addDays(today, -6);
+    await waitForReport(page, from, today);
+    const expected = seededFigures(from, today);
+    const report = await reportFigures(page);
+    if (seeded) {
+      check(expected.receipts > 0, 'the seeder rang sales in the last 7 days');
+      check(report.revenue === expected.revenue, `revenue ${report.revenue} = seeded ${expected.revenue}`);
+      check(report.receipts === expected.receipts, `receipts ${report.receipts} = seeded ${expected.receipts}`);
+      // As the owner reads it: roubles in Russian format.
+      check((await text(page, '[data-test=revenue]')) === rub(expected.revenue), `revenue shown as ${rub(expected.revenue)}`);
+      const bars = await page.locator('[data-test=revenue-chart] rect').count();
+      check(bars === 7, `a bar per day (${bars})`);
+    } else {
+      await expectText(page, '[data-test=empty]', 'Продаж нет');
+    }
+    await shot(page, 'analytics');
+    // The same page in English: money as ₽1,234.50, the labels translated.
+    await page.click('.lang-switch button:has-text("EN")');
+    await expectText(page, 'h1', 'Analytics');
+    await expectText(page, '[data-test=period-last7]', '7 days');
+    await shot(page, 'analytics-en');
+    await page.click('.lang-switch button:has-text("RU")');
+    await expectText(page, 'h1', 'Аналитика');
+  });
+
+  if (seeded) {
+    await step('Аналитика: the terminal and cashier filters narrow the figures', async () => {
+      await page.click('[data-test=period-last30]');
+      const today = moscowToday();
+      await waitForReport(page, addDays(today, -29), today);
+      let report = await reportFigures(page);
+      check(report.revenue === seeded.totals.revenue, `30 days hold the whole history: ${report.revenue} = ${seeded.totals.revenue}`);
+      const cash = Number(await page.getAttribute('[data-test=payment-cash]', 'data-kopecks'));
+      check(cash === (seeded.payments.cash ?? 0), `cash ${cash} = seeded ${seeded.payments.cash}`);
+      // The one terminal: the same figures.
+      await page.selectOption('[data-test=filter-device]', { label: owner.serial });
+      await waitFor('the terminal filter', async () => (await page.getAttribute('[data-test=report]', 'data-device')) === owner.device.id);
+      report = await reportFigures(page);
+      check(report.revenue === seeded.totals.revenue, 'one terminal: all of its sales');
+      await page.click('[data-test=filter-reset]');
+      await waitFor('no filter', async () => (await page.getAttribute('[data-test=report]', 'data-device')) === '');
+      // One cashier: what the seeder rang under that name.
+      const [name, figures] = Object.entries(seeded.cashiers).sort((a, b) => b[1].revenue - a[1].revenue)[0];
+      await page.selectOption('[data-test=filter-employee]', { label: name });
+      await waitFor(`the figures of ${name}`, async () => {
+        const report = page.locator('[data-test=report]');
+        return (await report.getAttribute('data-employee')) !== '' && (await report.getAttribute('aria-busy')) === 'false';
+      });
+      report = await reportFigures(page);
+      check(report.revenue === figures.revenue, `${name}: revenue ${report.revenue} = seeded ${figures.revenue}`);
+      check(report.receipts === figures.salesCount, `${name}: ${report.receipts} receipts = seeded ${figures.salesCount}`);
+      const rows = await page.locator('[data-test=by-employee] tbody tr').count();
+      check(rows === 1, `one cashier row under the filter (${rows})`);
+      await shot(page, 'analytics-filtered');
+      await page.click('[data-test=filter-reset]');
+    });
+  }
+
+  await step('Аналитика: a custom period is checked, and an empty one says so', async () => {
+    await page.click('[data-test=period-custom]');
+    await page.fill('[data-test=period-from]', '2020-02-10');
+    await page.fill('[data-test=period-to]', '2020-02-01');
+    await page.click('[data-test=period-apply]');
+    await expectText(page, '[data-test=period-problem]', 'раньше даты начала');
+    await page.fill('[data-test=period-to]', '2020-02-20');
+    await page.click('[data-test=period-apply]');
+    await waitForReport(page, '2020-02-10', '2020-02-20');
+    await expectText(page, '[data-test=empty]', 'Продаж нет');
+    await shot(page, 'analytics-empty');
+  });
+
   await step('phone width: login and home fit a 390×844 screen', async () => {
     const ctxPhone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -435,6 +589,25 @@ try {
     await phone.click('.nav-toggle');
     await phone.locator('#side-nav').waitFor({ state: 'visible' });
     await shot(phone, 'nav-phone');
+    await phone.click('[data-test=nav-analytics]');
+    await phone.waitForURL(`${base}/analytics`);
+    await phone.click('[data-test=period-last7]');
+    const today = moscowToday();
+    await waitForReport(phone, addDays(today, -6), today);
+    const analyticsOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(analyticsOverflow <= 0, `no sideways scrolling on «Аналитика» (overflow ${analyticsOverflow}px)`);
+    // Every card inside the screen (a wide chart can stretch its card past the edge unnoticed).
+    const wide = await phone.evaluate(() =>
+      [...document.querySelectorAll('[data-page=analytics] .card')]
+        .filter((card) => card.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((card) => card.querySelector('h2')?.textContent ?? card.className),
+    );
+    check(wide.length === 0, `cards wider than the phone: ${wide.join(', ')}`);
+    await shot(phone, 'analytics-phone');
+    await phone.screenshot({ path: path.join(shotDir, 'cabinet-analytics-phone-full.png'), fullPage: true });
+    if ((await phone.locator('.chart-card').count()) > 0) {
+      await phone.locator('.chart-card').screenshot({ path: path.join(shotDir, 'cabinet-analytics-phone-chart.png') });
+    }
     await ctxPhone.close();
   });
 

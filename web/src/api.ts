@@ -4,6 +4,9 @@
 // the script never sees, and the server's CSRF check wants the JSON content type on every
 // state-changing request (the browser adds the matching Origin itself).
 
+import { analyticsQuery, type AnalyticsDocument, type AnalyticsFilters } from './analytics';
+import type { Period } from './period';
+
 export type BusinessType = 'trade' | 'services' | 'food';
 export type Role = 'owner' | 'administrator' | 'cashier' | 'technician' | string;
 
@@ -141,6 +144,11 @@ export class ApiClient {
   confirmPasswordReset(proof: ResetProof, password: string): Promise<void> {
     const body = 'token' in proof ? { token: proof.token, password } : { login: proof.login.trim(), code: proof.code.trim(), password };
     return this.request<void>('POST', '/api/v1/auth/password-reset/confirm', body);
+  }
+
+  /** «Аналитика»: the sales figures of a period of the shop's local days, optionally filtered. */
+  analytics(period: Period, filters: AnalyticsFilters = {}): Promise<AnalyticsDocument> {
+    return this.request<AnalyticsDocument>('GET', `/api/v1/analytics?${analyticsQuery(period, filters)}`);
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
