@@ -431,10 +431,25 @@ CREATE INDEX receipts_period ON receipts(account_id, created_at, status, operati
     change_sum, receipt_id)
 )SQL";
 
+// Cabinet users beyond the owner (UserService): a name, the state of the login (`invited` until
+// the invitation's link sets a password, `active`, `disabled`) and the last sign-in. `active`
+// stays the one flag sign-in and sessions check (1 exactly when the status is `active`). An
+// invited user has no password yet: an empty hash, which nothing verifies against.
+// (Migrations 5 and 6 belong to other sections; a fresh database simply applies 7 after 4.)
+constexpr std::string_view kSchemaV7 = R"SQL(
+ALTER TABLE users ADD COLUMN name TEXT;
+ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+ALTER TABLE users ADD COLUMN last_login_at BIGINT;
+ALTER TABLE users ADD COLUMN invited_at BIGINT;
+UPDATE users SET status = 'disabled' WHERE active = 0;
+CREATE INDEX users_account ON users(account_id, created_at)
+)SQL";
+
 constexpr std::array kMigrations{db::Migration{1, "cloud schema", kSchemaV1},
                                  db::Migration{2, "stock and card projections, audit paging", kSchemaV2},
                                  db::Migration{3, "services and food projections", kSchemaV3},
-                                 db::Migration{4, "analytics index", kSchemaV4}};
+                                 db::Migration{4, "analytics index", kSchemaV4},
+                                 db::Migration{7, "cabinet users", kSchemaV7}};
 
 } // namespace
 

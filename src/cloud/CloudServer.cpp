@@ -12,6 +12,7 @@
 #include "cloud/ServiceContext.h"
 #include "cloud/StaticFiles.h"
 #include "cloud/UpdateService.h"
+#include "cloud/UserService.h"
 #include "core/ErrorCodes.h"
 #include "net/HttpServer.h"
 
@@ -245,6 +246,7 @@ private:
         addDeviceRoutes(router);
         addCatalogRoutes(router);
         addAnalyticsRoutes(router);
+        addUserRoutes(router);
         router.setExceptionHook([](const net::HttpRequest& request, std::string_view what) {
             std::cerr << "sigma-cloud: handler for " << request.method << " " << request.path << " threw: " << what
                       << "\n";
@@ -328,6 +330,14 @@ private:
             auto password = stringField(*body, "password");
             if (!token || !password) {
                 return errorResponse(!token ? token.error() : password.error());
+            }
+            // The same page takes a registration's link and a cabinet invitation's.
+            auto invited = m_users.acceptInvitation(*token, *password);
+            if (!invited) {
+                return errorResponse(invited.error());
+            }
+            if (*invited) {
+                return net::HttpResponse::json(200, core::Json{{"status", "active"}});
             }
             return respond(m_auth.setPassword(*token, *password), 200, core::Json{{"status", "active"}});
         });
@@ -576,6 +586,46 @@ private:
         });
     }
 
+    void addUserRoutes(net::Router& router)
+    {
+        // Who the set-password page greets: the invitation behind a link (no session yet).
+        add(router, "GET", "/api/v1/auth/invitation", [this](net::HttpRequest& request) {
+            const auto it = request.queryParams.find("token");
+            if (it == request.queryParams.end() || it->second.empty() || it->second.size() > 128) {
+                return errorResponse(core::Error(core::errc::kInvalidArgument, "token is required", "token"));
+            }
+            return respond(m_users.invitation(it->second));
+        });
+        add(router, "GET", "/api/v1/users", [this](net::HttpRequest& request) {
+            return withSession(request, false, Permission::ManageUsers,
+                               [&](const Session& s) { return respond(m_users.list(s)); });
+        });
+        add(router, "POST", "/api/v1/users", [this](net::HttpRequest& request) {
+            return withSession(request, true, Permission::ManageUsers, [&](const Session& s) {
+                auto body = parseObject(request);
+                return body ? respond(m_users.invite(s, *body), 201) : errorResponse(body.error());
+            });
+        });
+        add(router, "PUT", "/api/v1/users/{id}", [this](net::HttpRequest& request) {
+            return withSession(request, true, Permission::ManageUsers, [&](const Session& s) {
+                auto body = parseObject(request);
+                return body ? respond(retryBusy([&] { return m_users.update(s, request.pathParams.at("id"), *body); }))
+                            : errorResponse(body.error());
+            });
+        });
+        using Action = core::Result<core::Json> (UserService::*)(const Session&, const std::string&);
+        for (auto [suffix, action] : {std::pair{"/invite", Action{&UserService::resendInvitation}},
+                                      std::pair{"/disable", Action{&UserService::disable}},
+                                      std::pair{"/enable", Action{&UserService::enable}}}) {
+            add(router, "POST", std::string("/api/v1/users/{id}") + suffix,
+                [this, action = action](net::HttpRequest& request) {
+                    return withSession(request, true, Permission::ManageUsers, [&](const Session& s) {
+                        return respond(retryBusy([&] { return (m_users.*action)(s, request.pathParams.at("id")); }));
+                    });
+                });
+        }
+    }
+
     CloudConfig m_config;
     std::unique_ptr<CloudDatabase> m_database;
     std::unique_ptr<Notifier> m_notifier;
@@ -586,6 +636,7 @@ private:
     CatalogService m_catalog;
     AuditService m_audit;
     AnalyticsService m_analytics{m_context};
+    UserService m_users{m_context};
     std::mutex m_logMutex;
     std::ofstream m_logFile;
     net::HttpServer m_server;

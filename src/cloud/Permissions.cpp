@@ -20,11 +20,13 @@ struct RoleGrants {
 
 constexpr unsigned kEveryone = bit(Permission::ViewAccount) | bit(Permission::ViewCatalog);
 constexpr unsigned kManager = kEveryone | bit(Permission::EditCatalog) | bit(Permission::ViewStaff) |
-                              bit(Permission::EditStaff) | bit(Permission::ViewAnalytics);
+                              bit(Permission::EditStaff) | bit(Permission::ViewAnalytics) |
+                              bit(Permission::ManageUsers);
 
 // The matrix. The owner alone reads the audit log (it records the administrators' actions too);
 // cashiers and technicians work on the terminals and only look at the account and the catalog
-// (the analytics shows every cashier's takings, so it stays with the managers).
+// (the analytics shows every cashier's takings, so it stays with the managers). Both managers
+// manage cabinet users, but an administrator only cashiers and technicians (UserService).
 constexpr std::array<RoleGrants, 4> kMatrix{{
     {"owner", kManager | bit(Permission::ViewAudit)},
     {"administrator", kManager},

@@ -17,6 +17,7 @@ enum class Permission {
     EditStaff,       ///< POST/PUT/DELETE /employees
     ViewAudit,       ///< GET /audit
     ViewAnalytics,   ///< GET /analytics
+    ManageUsers,     ///< GET/POST/PUT /users (who may manage whom: UserService)
 };
 
 /// The roles a user (and an employee) can have.

@@ -45,6 +45,10 @@ protected:
 //   GET    /analytics?deviceId=&employeeId=     A's terminal or cashier with B's session: 404, and
 //                                                B's document holds none of A's sales: below and
 //                                                CloudAnalyticsTest.AccountsSeeOnlyTheirOwnSales
+//   GET/POST /users, PUT /users/{id},            A's user ids with B's session: 404, and B's list
+//   POST /users/{id}/invite|disable|enable        holds none of A's users: CloudUsersTest.
+//                                                AnotherAccountsUsersAreNotFound
+//   GET    /auth/invitation?token=              a token names one invited user (CloudUsersTest)
 //   POST   /device/events                       B's device never writes to A's chain: below
 //   GET    /device/changes                      B's device sees none of A's changes: below
 //   GET    /device/updates[/{id}/file]          platform-wide releases, no account data (UpdateService)

@@ -361,7 +361,8 @@ try {
     check((await text(page, '[data-test=email]')) === owner.email, 'e-mail shown');
     check((await text(page, '[data-test=role]')) === 'Владелец', 'role shown in Russian');
     check((await page.locator('[data-test=nav-analytics]').getAttribute('aria-disabled')) === null, 'Аналитика is ready');
-    for (const id of ['finance', 'products', 'documents', 'customers', 'settings']) {
+    check((await page.locator('[data-test=nav-settings]').getAttribute('aria-disabled')) === null, 'Настройки is ready');
+    for (const id of ['finance', 'products', 'documents', 'customers']) {
       const item = page.locator(`[data-test=nav-${id}]`);
       check((await item.getAttribute('aria-disabled')) === 'true', `${id} is disabled`);
       // textContent: innerText would give the badge's CSS upper case.
@@ -562,6 +563,147 @@ try {
     await waitForReport(page, '2020-02-10', '2020-02-20');
     await expectText(page, '[data-test=empty]', 'Продаж нет');
     await shot(page, 'analytics-empty');
+  });
+
+  // «Настройки → Пользователи»: the owner invites an administrator by e-mail, who sets a password
+  // from the link, signs in with exactly an administrator's rights, and is shut out the moment
+  // the owner disables them.
+  const adminUser = { name: 'Анна Админова', email: 'admin.e2e@example.ru', password: 'Admin-Parol-2026', link: '' };
+  const adminRow = `[data-test=user-row][data-login="${adminUser.email}"]`;
+  let adminPage = null;
+  await step('Настройки: the owner sees the users, and the invitation form checks its fields', async () => {
+    await page.click('[data-test=nav-settings]');
+    await page.waitForURL(`${base}/settings`);
+    await expectText(page, 'h1', 'Настройки');
+    const ownerRow = `[data-test=user-row][data-login="${owner.email}"]`;
+    await expectText(page, `${ownerRow} [data-test=user-status]`, 'Активен');
+    await expectText(page, ownerRow, '(вы)');
+    check((await page.locator(`${ownerRow} [data-test=user-disable]`).count()) === 0, 'the owner is not offered to disable themselves');
+    check((await page.locator(`${ownerRow} [data-test=user-role-select]`).count()) === 0, 'nor to change their own role');
+    await page.click('[data-test=invite-open]');
+    for (const [role, info] of [['administrator', 'приглашает кассиров'], ['owner', 'журнал действий'], ['cashier', 'Работает на кассе']]) {
+      check((await page.locator(`[data-test=role-option-${role}]`).count()) === 1, `the ${role} role is offered to the owner`);
+      await expectText(page, '[data-test=invite-form]', info);
+    }
+    await page.click('[data-test=invite-submit]');
+    await expectText(page, '[data-test=problem-name]', 'Укажите имя');
+    await expectText(page, '[data-test=problem-contact]', 'Укажите e-mail или телефон');
+    await page.fill('#invite-contact', '12345');
+    await expectText(page, '[data-test=problem-contact]', 'Проверьте телефон');
+    // The owner's own e-mail is taken (any account's would be): the server says so in words.
+    await page.fill('#invite-name', 'Двойник');
+    await page.fill('#invite-contact', owner.email);
+    await page.click('[data-test=invite-submit]');
+    await expectText(page, '[data-test=invite-form] [data-test=error]', 'уже есть у пользователя');
+    await shot(page, 'settings-invite');
+  });
+
+  await step('Настройки: the owner invites an administrator by e-mail', async () => {
+    await page.fill('#invite-name', adminUser.name);
+    await page.fill('#invite-contact', adminUser.email);
+    await page.check('[data-test=role-option-administrator]');
+    const before = mailLinks('/set-password').length;
+    await page.click('[data-test=invite-submit]');
+    await expectText(page, '[data-test=notice]', `отправлено на ${adminUser.email}`);
+    await expectText(page, `${adminRow} [data-test=user-status]`, 'Приглашён');
+    adminUser.link = await waitFor('the invitation e-mail', () => {
+      const links = mailLinks('/set-password');
+      return links.length > before && links.at(-1);
+    });
+    await shot(page, 'settings-users');
+  });
+
+  await step('the invited administrator is greeted by name, sets a password and signs in', async () => {
+    const ctxAdmin = await browser.newContext(desktop);
+    adminPage = watch(await ctxAdmin.newPage());
+    adminPage.setDefaultTimeout(kTimeoutMs);
+    await adminPage.goto(adminUser.link);
+    await expectText(adminPage, 'h1', 'Приглашение в кабинет');
+    await expectText(adminPage, '[data-test=invite-greeting]', `Здравствуйте, ${adminUser.name}!`);
+    // Accounts have no name of their own yet: the owner's login names the business.
+    await expectText(adminPage, '[data-test=invite-intro]', owner.email);
+    await expectText(adminPage, '[data-test=invite-intro]', '«администратор»');
+    await fillPasswordForm(adminPage, adminUser.password);
+    await shot(adminPage, 'invite-set-password');
+    await adminPage.click('button[type=submit]');
+    await expectText(adminPage, '[data-test=done]', `войдите с ${adminUser.email}`);
+    await adminPage.click('[data-test=to-login]');
+    await login(adminPage, adminUser.email, adminUser.password);
+    await adminPage.waitForURL(`${base}/`);
+  });
+
+  await step('the administrator sees what an administrator sees and cannot invite an owner', async () => {
+    await adminPage.click('[data-test=nav-analytics]');
+    await adminPage.waitForURL(`${base}/analytics`);
+    const today = moscowToday();
+    await waitForReport(adminPage, addDays(today, -6), today);
+    check((await adminPage.locator('[data-test=error]').count()) === 0, 'the analytics open for an administrator');
+    await adminPage.click('[data-test=nav-settings]');
+    await adminPage.waitForURL(`${base}/settings`);
+    await expectText(adminPage, `[data-test=user-row][data-login="${adminUser.email}"]`, '(вы)');
+    const ownerRow = `[data-test=user-row][data-login="${owner.email}"]`;
+    await expectText(adminPage, ownerRow, 'Владелец');
+    check((await adminPage.locator(`${ownerRow} button`).count()) === 0, 'nothing is offered over the owner');
+    check((await adminPage.locator(`${ownerRow} select`).count()) === 0, 'nor the owner\'s role');
+    await adminPage.click('[data-test=invite-open]');
+    await adminPage.locator('[data-test=role-option-cashier]').waitFor();
+    check((await adminPage.locator('[data-test=role-option-owner]').count()) === 0, 'no owner role in the administrator\'s form');
+    check((await adminPage.locator('[data-test=role-option-administrator]').count()) === 0, 'no administrator role either');
+    await shot(adminPage, 'settings-users-administrator');
+    // The server refuses it too, whatever the page offers.
+    const forced = await adminPage.evaluate(() =>
+      fetch('/api/v1/users', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Захватчик', email: 'taker.e2e@example.ru', role: 'owner' }),
+      }).then((r) => r.status),
+    );
+    check(forced === 403, `an administrator inviting an owner gets 403 (got ${forced})`);
+    check((await adminPage.evaluate(() => fetch('/api/v1/audit').then((r) => r.status))) === 403, 'no audit log for an administrator');
+  });
+
+  await step('the owner disables the administrator after a confirmation, and their session ends', async () => {
+    await page.reload();
+    await expectText(page, `${adminRow} [data-test=user-status]`, 'Активен');
+    await page.click(`${adminRow} [data-test=user-disable]`);
+    await expectText(page, '[data-test=confirm]', `Отключить «${adminUser.name}»?`);
+    await shot(page, 'settings-disable-confirm');
+    await page.click('[data-test=confirm-yes]');
+    await expectText(page, '[data-test=notice]', 'сеансы завершены');
+    await expectText(page, `${adminRow} [data-test=user-status]`, 'Отключён');
+    check((await page.locator(`${adminRow} [data-test=user-enable]`).count()) === 1, 'the owner is offered to enable them again');
+    check((await meStatus(adminPage)) === 401, 'the administrator\'s session has ended');
+    await adminPage.reload();
+    await adminPage.waitForURL(/\/login/);
+    await login(adminPage, adminUser.email, adminUser.password);
+    await expectText(adminPage, '[data-test=error]', 'Неверный логин или пароль');
+    await adminPage.context().close();
+  });
+
+  await step('Настройки at phone width: the users fold into cards that fit the screen', async () => {
+    const ctxPhone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'ru-RU',
+      baseURL: base,
+    });
+    const phone = watch(await ctxPhone.newPage());
+    phone.setDefaultTimeout(kTimeoutMs);
+    await phone.goto('/login');
+    await login(phone, owner.phone, owner.thirdPassword);
+    await phone.waitForURL(`${base}/`);
+    await phone.goto('/settings');
+    await expectText(phone, `${adminRow} [data-test=user-status]`, 'Отключён');
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `no sideways scrolling on «Настройки» (overflow ${overflow}px)`);
+    await shot(phone, 'settings-users-phone');
+    await phone.click('[data-test=invite-open]');
+    await phone.locator('[data-test=invite-form]').waitFor();
+    await phone.screenshot({ path: path.join(shotDir, 'cabinet-settings-invite-phone-full.png'), fullPage: true });
+    await ctxPhone.close();
   });
 
   await step('phone width: login and home fit a 390×844 screen', async () => {

@@ -6,12 +6,14 @@
 
 import { analyticsQuery, type AnalyticsDocument, type AnalyticsFilters } from './analytics';
 import type { Period } from './period';
+import type { CabinetUser, InviteInput, Invitation, UsersList } from './users';
 
 export type BusinessType = 'trade' | 'services' | 'food';
 export type Role = 'owner' | 'administrator' | 'cashier' | 'technician' | string;
 
 export interface User {
   id?: string;
+  name?: string | null;
   email?: string | null;
   phone?: string | null;
   role: Role;
@@ -146,12 +148,36 @@ export class ApiClient {
     return this.request<void>('POST', '/api/v1/auth/password-reset/confirm', body);
   }
 
+  /** The set-password page's greeting for an invitation link; wrong_code when it is not one. */
+  invitation(token: string): Promise<Invitation> {
+    return this.request<Invitation>('GET', `/api/v1/auth/invitation?token=${encodeURIComponent(token)}`);
+  }
+
+  /** «Настройки → Пользователи» (ManageUsers: owner and administrator). */
+  users(): Promise<UsersList> {
+    return this.request<UsersList>('GET', '/api/v1/users');
+  }
+
+  /** Sends the invitation (to the e-mail, else by SMS) and answers the invited user. */
+  inviteUser(input: InviteInput): Promise<CabinetUser> {
+    return this.request<CabinetUser>('POST', '/api/v1/users', input);
+  }
+
+  updateUser(id: string, change: { role?: string; name?: string }): Promise<CabinetUser> {
+    return this.request<CabinetUser>('PUT', `/api/v1/users/${encodeURIComponent(id)}`, change);
+  }
+
+  /** 'invite': a new link (the previous one stops working); 'disable' ends the user's sessions. */
+  userAction(id: string, action: 'invite' | 'disable' | 'enable'): Promise<CabinetUser> {
+    return this.request<CabinetUser>('POST', `/api/v1/users/${encodeURIComponent(id)}/${action}`, {});
+  }
+
   /** «Аналитика»: the sales figures of a period of the shop's local days, optionally filtered. */
   analytics(period: Period, filters: AnalyticsFilters = {}): Promise<AnalyticsDocument> {
     return this.request<AnalyticsDocument>('GET', `/api/v1/analytics?${analyticsQuery(period, filters)}`);
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const init: RequestInit = { method, credentials: 'same-origin', headers };
     if (body !== undefined) {

@@ -13,5 +13,5 @@ export const kSections: Section[] = [
   { id: 'products', path: '/products', ready: false },
   { id: 'documents', path: '/documents', ready: false },
   { id: 'customers', path: '/customers', ready: false },
-  { id: 'settings', path: '/settings', ready: false },
+  { id: 'settings', path: '/settings', ready: true },
 ];
