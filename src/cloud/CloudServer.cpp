@@ -603,7 +603,8 @@ private:
         add(router, "POST", "/api/v1/users", [this](net::HttpRequest& request) {
             return withSession(request, true, Permission::ManageUsers, [&](const Session& s) {
                 auto body = parseObject(request);
-                return body ? respond(m_users.invite(s, *body), 201) : errorResponse(body.error());
+                return body ? respond(retryBusy([&] { return m_users.invite(s, *body); }), 201)
+                            : errorResponse(body.error());
             });
         });
         add(router, "PUT", "/api/v1/users/{id}", [this](net::HttpRequest& request) {

@@ -197,12 +197,10 @@ core::Result<core::Json> UserService::list(const Session& session)
     return core::Json{{"users", users}, {"assignableRoles", roles}};
 }
 
-core::Result<std::string> UserService::issueLink(db::Connection& db, const Session& session, const std::string& userId,
-                                                 const std::string& login)
+core::Status UserService::countInvitation(db::Connection& db, const Session& session, const std::string& login)
 {
-    const std::int64_t now = m_context.nowUs();
     const auto& config = m_context.config;
-    RateLimiter limiter(db, now);
+    RateLimiter limiter(db, m_context.nowUs());
     // Per account (a stolen administrator session cannot spam the world) and per address (nobody
     // is flooded by resends).
     const std::string accountBucket = "invite:" + session.accountId;
@@ -217,7 +215,13 @@ core::Result<std::string> UserService::issueLink(db::Connection& db, const Sessi
                            login.find('@') != std::string::npos ? "email" : "phone");
     }
     SIGMA_TRY(limiter.hit(accountBucket, config.inviteWindowSec));
-    SIGMA_TRY(limiter.hit(loginBucket, config.inviteWindowSec));
+    return limiter.hit(loginBucket, config.inviteWindowSec);
+}
+
+core::Result<std::string> UserService::issueLink(db::Connection& db, const std::string& userId)
+{
+    const std::int64_t now = m_context.nowUs();
+    const auto& config = m_context.config;
     const std::string token = m_context.newToken();
     SIGMA_TRY(db.execute("UPDATE one_time_codes SET used = 1 WHERE purpose = 'invite' AND subject_id = $1", {userId}));
     SIGMA_TRY(db.execute("INSERT INTO one_time_codes(id, code_hash, purpose, subject_id, expires_at, created_at) "
@@ -300,27 +304,35 @@ core::Result<core::Json> UserService::invite(const Session& session, const core:
     auto& db = m_context.database.connection();
     const std::int64_t now = m_context.nowUs();
     SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
+    // Counted before the address is looked up, and kept when it is taken: the 409 tells whether
+    // an address is anyone's on the platform, so asking is limited like inviting.
+    SIGMA_TRY(countInvitation(db, session, email ? *email : *phone));
     // One login is one person on the whole platform: the sign-in form has no account to choose.
+    std::optional<core::Error> taken;
     if (email) {
-        SIGMA_ASSIGN_OR_RETURN(auto taken, db.queryOne("SELECT id FROM users WHERE email = $1", {*email}));
-        if (taken) {
-            return core::Error(errc::kConflict, "this e-mail already belongs to a Sigma user (of this or another account)",
-                               "email");
+        SIGMA_ASSIGN_OR_RETURN(auto row, db.queryOne("SELECT id FROM users WHERE email = $1", {*email}));
+        if (row) {
+            taken = core::Error(errc::kConflict,
+                                "this e-mail already belongs to a Sigma user (of this or another account)", "email");
         }
     }
-    if (phone) {
-        SIGMA_ASSIGN_OR_RETURN(auto taken, db.queryOne("SELECT id FROM users WHERE phone = $1", {*phone}));
-        if (taken) {
-            return core::Error(errc::kConflict, "this phone already belongs to a Sigma user (of this or another account)",
-                               "phone");
+    if (phone && !taken) {
+        SIGMA_ASSIGN_OR_RETURN(auto row, db.queryOne("SELECT id FROM users WHERE phone = $1", {*phone}));
+        if (row) {
+            taken = core::Error(errc::kConflict,
+                                "this phone already belongs to a Sigma user (of this or another account)", "phone");
         }
+    }
+    if (taken) {
+        SIGMA_TRY(tx.commit());
+        return *taken;
     }
     const std::string id = m_context.newId();
     SIGMA_TRY(db.execute("INSERT INTO users(id, account_id, phone, email, password_hash, role, active, created_at, name, "
                          "status) VALUES ($1, $2, $3, $4, '', $5, 0, $6, $7, 'invited')",
                          {id, session.accountId, phone ? db::Param(*phone) : db::Param(nullptr),
                           email ? db::Param(*email) : db::Param(nullptr), role, now, name}));
-    SIGMA_ASSIGN_OR_RETURN(std::string token, issueLink(db, session, id, email ? *email : *phone));
+    SIGMA_ASSIGN_OR_RETURN(std::string token, issueLink(db, id));
     SIGMA_TRY(appendAudit(db, m_context, session.accountId, "user:" + session.userId, "user.invited",
                           core::Json{{"id", id}, {"role", role}, {"via", email ? "email" : "sms"}}));
     SIGMA_ASSIGN_OR_RETURN(auto user, reread(db, session, id));
@@ -343,7 +355,8 @@ core::Result<core::Json> UserService::resendInvitation(const Session& session, c
         return core::Error(errc::kConflict, "only a user who has not accepted the invitation yet gets a new link", "id");
     }
     const std::string login = target.optionalText(2).value_or(target.optionalText(3).value_or(""));
-    SIGMA_ASSIGN_OR_RETURN(std::string token, issueLink(db, session, id, login));
+    SIGMA_TRY(countInvitation(db, session, login));
+    SIGMA_ASSIGN_OR_RETURN(std::string token, issueLink(db, id));
     SIGMA_TRY(appendAudit(db, m_context, session.accountId, "user:" + session.userId, "user.invitation-resent",
                           core::Json{{"id", id}}));
     SIGMA_ASSIGN_OR_RETURN(auto user, reread(db, session, id));

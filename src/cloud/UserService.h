@@ -44,10 +44,12 @@ public:
     [[nodiscard]] core::Result<bool> acceptInvitation(const std::string& token, const std::string& password);
 
 private:
-    /// Writes a fresh link (the user's earlier ones stop working) and counts it against the
-    /// limits; the message is sent by the caller after the commit.
-    [[nodiscard]] core::Result<std::string> issueLink(db::Connection& db, const Session& session,
-                                                      const std::string& userId, const std::string& login);
+    /// Counts one invitation (or resend) to `login` against the account's and the address's
+    /// limits; kRateLimited above them.
+    [[nodiscard]] core::Status countInvitation(db::Connection& db, const Session& session, const std::string& login);
+    /// Writes a fresh link (the user's earlier ones stop working); the message is sent by the
+    /// caller after the commit.
+    [[nodiscard]] core::Result<std::string> issueLink(db::Connection& db, const std::string& userId);
     [[nodiscard]] core::Status sendInvitation(const std::string& accountId, const std::string& inviterId,
                                               const core::Json& user, const std::string& token);
 

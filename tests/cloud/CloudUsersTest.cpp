@@ -391,6 +391,9 @@ TEST_P(CloudUsersTest, AnEmailOrPhoneInUseAnywhereIsAConflict)
         EXPECT_NE(message(response).find("already belongs"), std::string::npos) << response.body;
     }
     EXPECT_EQ(count("SELECT COUNT(*) FROM users"), before);
+    // Each refusal counted as an invitation: whether an address is anyone's is not free to ask.
+    const auto accountId = json(send("GET", "/api/v1/me", {}, a.cookie))["account"]["id"].get<std::string>();
+    EXPECT_EQ(count("SELECT count FROM rate_limits WHERE bucket = $1", {"invite:" + accountId}), 4);
 }
 
 TEST_P(CloudUsersTest, MalformedBodiesNameTheField)

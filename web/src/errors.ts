@@ -71,7 +71,8 @@ export function describeError(error: unknown, context: ErrorContext, nowMs: numb
       return text('errors.userChanged', field);
     }
     if (error.code === 'forbidden') {
-      return text('errors.usersForbidden', field);
+      // With the field `role`: a role only the owner manages; without: no access to the page.
+      return field === 'role' ? text('errors.usersForbidden', field) : text('errors.reportForbidden');
     }
     if (error.code === 'not_found') {
       return text('errors.userGone', field);

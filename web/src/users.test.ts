@@ -83,6 +83,7 @@ describe('users errors and requests', () => {
     expect(describeError(err(409, 'conflict', 'phone'), 'users').key).toBe('errors.loginTaken');
     expect(describeError(err(409, 'conflict', 'role'), 'users').key).toBe('errors.userChanged');
     expect(describeError(err(403, 'forbidden', 'role'), 'users').key).toBe('errors.usersForbidden');
+    expect(describeError(err(403, 'forbidden'), 'users').key).toBe('errors.reportForbidden');
     expect(describeError(err(404, 'not_found', 'id'), 'users').key).toBe('errors.userGone');
     expect(describeError(err(400, 'invalid_argument', 'name'), 'users')).toMatchObject({ key: 'errors.badInput', field: 'name' });
     // CSRF stays a generic refusal.
