@@ -423,9 +423,32 @@ CREATE TABLE food_tickets (
 )
 )SQL";
 
+// The cabinet's «Финансы» (FinanceService): what a receipt's page shows and v1 did not keep (the
+// customer's contact, the sale a return returns, the card's status, auth code and RRN, the Z
+// report's fiscal numbers and who closed the shift), and the keyset page orders: every list runs
+// newest first by (time, id) within one account, so a page is an index range, never an OFFSET.
+// Rows projected before this migration keep NULL in the new columns.
+constexpr std::string_view kSchemaV5 = R"SQL(
+ALTER TABLE receipts ADD COLUMN customer_contact TEXT;
+ALTER TABLE receipts ADD COLUMN original_receipt_id TEXT;
+ALTER TABLE receipt_payments ADD COLUMN card_status TEXT;
+ALTER TABLE receipt_payments ADD COLUMN card_auth_code TEXT;
+ALTER TABLE receipt_payments ADD COLUMN card_rrn TEXT;
+ALTER TABLE shifts ADD COLUMN close_fiscal TEXT;
+ALTER TABLE shifts ADD COLUMN closed_by TEXT;
+CREATE INDEX shifts_page ON shifts(account_id, opened_at, shift_id);
+CREATE INDEX receipts_page ON receipts(account_id, created_at, receipt_id);
+CREATE INDEX receipts_shift ON receipts(account_id, shift_id, created_at, receipt_id);
+CREATE INDEX receipts_original ON receipts(account_id, original_receipt_id);
+CREATE INDEX cash_operations_page ON cash_operations(account_id, occurred_at, operation_id);
+CREATE INDEX cash_operations_shift ON cash_operations(account_id, shift_id)
+)SQL";
+
+// Version 4 is taken by another change; versions only need to ascend.
 constexpr std::array kMigrations{db::Migration{1, "cloud schema", kSchemaV1},
                                  db::Migration{2, "stock and card projections, audit paging", kSchemaV2},
-                                 db::Migration{3, "services and food projections", kSchemaV3}};
+                                 db::Migration{3, "services and food projections", kSchemaV3},
+                                 db::Migration{5, "finance: receipt details, shift close, page indexes", kSchemaV5}};
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "cloud/CloudDatabase.h"
 #include "cloud/CloudErrors.h"
 #include "cloud/DeviceService.h"
+#include "cloud/FinanceService.h"
 #include "cloud/Notifier.h"
 #include "cloud/Permissions.h"
 #include "cloud/ServiceContext.h"
@@ -18,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <tuple>
 
 namespace sigma::cloud {
 
@@ -243,6 +245,7 @@ private:
         addAuthRoutes(router);
         addDeviceRoutes(router);
         addCatalogRoutes(router);
+        addFinanceRoutes(router);
         router.setExceptionHook([](const net::HttpRequest& request, std::string_view what) {
             std::cerr << "sigma-cloud: handler for " << request.method << " " << request.path << " threw: " << what
                       << "\n";
@@ -559,6 +562,34 @@ private:
                 &CatalogService::deleteEmployee);
     }
 
+    /// «Финансы»: read-only lists and details; FinanceService parses and checks the query.
+    void addFinanceRoutes(net::Router& router)
+    {
+        using List = core::Result<core::Json> (FinanceService::*)(const Session&, const FinanceService::Params&);
+        using One = core::Result<core::Json> (FinanceService::*)(const Session&, const std::string&);
+        for (auto [base, list, one] : {std::tuple<const char*, List, One>{"/api/v1/shifts", &FinanceService::listShifts,
+                                                                          &FinanceService::shift},
+                                       std::tuple<const char*, List, One>{"/api/v1/receipts",
+                                                                          &FinanceService::listReceipts,
+                                                                          &FinanceService::receipt},
+                                       std::tuple<const char*, List, One>{"/api/v1/cash-operations",
+                                                                          &FinanceService::listCashOperations,
+                                                                          nullptr}}) {
+            add(router, "GET", base, [this, list](net::HttpRequest& request) {
+                return withSession(request, false, Permission::ViewFinance, [&](const Session& s) {
+                    return respond((m_finance.*list)(s, request.queryParams));
+                });
+            });
+            if (one != nullptr) {
+                add(router, "GET", std::string(base) + "/{id}", [this, one](net::HttpRequest& request) {
+                    return withSession(request, false, Permission::ViewFinance, [&](const Session& s) {
+                        return respond((m_finance.*one)(s, request.pathParams.at("id")));
+                    });
+                });
+            }
+        }
+    }
+
     CloudConfig m_config;
     std::unique_ptr<CloudDatabase> m_database;
     std::unique_ptr<Notifier> m_notifier;
@@ -568,6 +599,7 @@ private:
     UpdateService m_updates{m_context};
     CatalogService m_catalog;
     AuditService m_audit;
+    FinanceService m_finance{m_context};
     std::mutex m_logMutex;
     std::ofstream m_logFile;
     net::HttpServer m_server;

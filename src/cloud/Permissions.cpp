@@ -19,8 +19,9 @@ struct RoleGrants {
 };
 
 constexpr unsigned kEveryone = bit(Permission::ViewAccount) | bit(Permission::ViewCatalog);
-constexpr unsigned kManager =
-    kEveryone | bit(Permission::EditCatalog) | bit(Permission::ViewStaff) | bit(Permission::EditStaff);
+// Managers see the money too (shifts, receipts, cash): the administrator closes the day with them.
+constexpr unsigned kManager = kEveryone | bit(Permission::EditCatalog) | bit(Permission::ViewStaff) |
+                              bit(Permission::EditStaff) | bit(Permission::ViewFinance);
 
 // The matrix. The owner alone reads the audit log (it records the administrators' actions too);
 // cashiers and technicians work on the terminals and only look at the account and the catalog.

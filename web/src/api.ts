@@ -143,6 +143,18 @@ export class ApiClient {
     return this.request<void>('POST', '/api/v1/auth/password-reset/confirm', body);
   }
 
+  /** A read of the cabinet API; `query` values that are undefined or '' are left out. */
+  get<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.toString();
+    return this.request<T>('GET', search ? `${path}?${search}` : path);
+  }
+
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const init: RequestInit = { method, credentials: 'same-origin', headers };

@@ -7,6 +7,9 @@ import ForgotPasswordPage from './pages/ForgotPasswordPage.vue';
 import HomePage from './pages/HomePage.vue';
 import ComingSoonPage from './pages/ComingSoonPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
+import FinancePage from './pages/finance/FinancePage.vue';
+import ShiftPage from './pages/finance/ShiftPage.vue';
+import ReceiptPage from './pages/finance/ReceiptPage.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -26,7 +29,11 @@ const routes: RouteRecordRaw[] = [
   // The reset e-mail's link, and the form that asks for it.
   { path: '/reset-password', name: 'reset-password', component: SetPasswordPage, props: { mode: 'reset' }, meta: { shell: 'public' } },
   { path: '/forgot-password', name: 'forgot-password', component: ForgotPasswordPage, meta: { shell: 'public' } },
-  ...kSections.map<RouteRecordRaw>((s) => ({
+  // «Финансы»: the lists (tabs in the query) and a shift's and a receipt's own pages.
+  { path: '/finance', name: 'finance', component: FinancePage, meta: { shell: 'app', requiresAuth: true } },
+  { path: '/finance/shifts/:id', name: 'finance-shift', component: ShiftPage, meta: { shell: 'app', requiresAuth: true } },
+  { path: '/finance/receipts/:id', name: 'finance-receipt', component: ReceiptPage, meta: { shell: 'app', requiresAuth: true } },
+  ...kSections.filter((s) => s.id !== 'finance').map<RouteRecordRaw>((s) => ({
     path: s.path,
     name: s.id,
     component: ComingSoonPage,
