@@ -317,9 +317,10 @@ core::Result<core::Json> shiftJson(db::Connection& db, const std::string& accoun
                       {"overShort", optInt(row, 10)}};
 }
 
+/// The cashier's name as for receipts (kReceiptColumns).
 constexpr std::string_view kCashColumns =
-    "c.operation_id, c.device_id, d.serial, c.shift_id, s.number, c.kind, c.sum, c.reason, c.cashier_id, e.name, "
-    "c.occurred_at";
+    "c.operation_id, c.device_id, d.serial, c.shift_id, s.number, c.kind, c.sum, c.reason, c.cashier_id, "
+    "COALESCE(e.name, CASE WHEN s.cashier_id = c.cashier_id THEN s.cashier_name END), c.occurred_at";
 constexpr std::string_view kCashJoins =
     " FROM cash_operations c LEFT JOIN devices d ON d.id = c.device_id LEFT JOIN shifts s ON s.account_id = "
     "c.account_id AND s.shift_id = c.shift_id LEFT JOIN employees e ON e.id = c.cashier_id AND e.account_id = "
@@ -334,8 +335,11 @@ core::Json cashJson(const db::Row& row)
 }
 
 // Cash is what the customer handed over less the change; card is the `electronically` payments.
+// The cashier's name: the cabinet's employee, else the name the terminal gave when it opened the
+// shift (the same person).
 constexpr std::string_view kReceiptColumns =
-    "r.receipt_id, r.device_id, d.serial, r.shift_id, s.number, r.operation, r.cashier_id, e.name, r.created_at, "
+    "r.receipt_id, r.device_id, d.serial, r.shift_id, s.number, r.operation, r.cashier_id, "
+    "COALESCE(e.name, CASE WHEN s.cashier_id = r.cashier_id THEN s.cashier_name END), r.created_at, "
     "r.total, r.original_receipt_id, r.fiscal, "
     "(SELECT CAST(SUM(p.sum) AS BIGINT) FROM receipt_payments p WHERE p.account_id = r.account_id AND "
     "p.receipt_id = r.receipt_id AND p.type = 'cash') AS cash_paid, "

@@ -273,6 +273,9 @@ TEST_P(CloudFinanceTest, ReceiptsFilterAndShowPaymentsFiscalNumbersAndTheirSale)
     EXPECT_EQ(ops[0]["kind"], "out");
     EXPECT_EQ(ops[0]["reason"], "Инкассация");
     EXPECT_EQ(ops[0]["shiftNumber"], 12);
+    // No employee of that id in the cabinet: the name the shift was opened with.
+    EXPECT_EQ(ops[0]["cashierName"], "Ирина");
+    EXPECT_EQ(r["cashierName"], "Ирина");
     EXPECT_EQ(ops[1]["sum"], 500000);
     EXPECT_EQ(get("/api/v1/receipts/nope", a.cookie).status, 404);
 }

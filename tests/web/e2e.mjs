@@ -6,6 +6,7 @@
 // "e2e: N passed, N failed" line; exits non-zero on the first failure.
 
 import { execFileSync } from 'node:child_process';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -163,6 +164,131 @@ async function meStatus(page) {
   return page.evaluate(() => fetch('/api/v1/me', { credentials: 'same-origin' }).then((r) => r.status));
 }
 
+
+// ---- «Финансы»: a day of the shop pushed as a terminal would, or by the seeder (SIGMA_SEED) ----
+
+const sha256hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+// The journal's canonical JSON (docs/sync-protocol.md): keys sorted, no spaces, UTF-8 as is.
+function canonical(value) {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// A device request signed as sync::CloudClient signs it (HMAC-SHA256 keyed by SHA-256 of the key).
+async function deviceRequest(device, method, target, body) {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const canonicalRequest = ['sigma-device-v1', method, target, ts, sha256hex(body)].join('\n');
+  const key = createHash('sha256').update(device.key, 'utf8').digest();
+  const signature = createHmac('sha256', key).update(canonicalRequest, 'utf8').digest('hex');
+  const response = await fetch(base + target, {
+    method,
+    headers: { 'Content-Type': 'application/json', 'X-Sigma-Device': device.id, 'X-Sigma-Timestamp': ts, 'X-Sigma-Signature': signature },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+function journal(items) {
+  let prevHash = '0'.repeat(64);
+  return items.map(([type, occurredAt, payload], i) => {
+    const event = { seq: i + 1, uuid: randomUUID(), type, occurredAt, payload, prevHash };
+    event.hash = sha256hex(['sigma-journal-v1', event.seq, event.uuid, type, occurredAt, prevHash, canonical(payload)].join('\n'));
+    prevHash = event.hash;
+    return event;
+  });
+}
+
+// Local midnight of today in the shop's zone (Moscow, UTC+3, no DST), in UTC ms.
+function moscowMidnightMs(daysAgo = 0) {
+  const offset = 3 * 3600 * 1000;
+  return Math.floor((Date.now() + offset) / 86400000) * 86400000 - offset - daysAgo * 86400000;
+}
+
+// Yesterday's shift closed short by 15 ₽, with a return of its first sale; today's still open.
+function shopDay() {
+  const day = moscowMidnightMs(1);
+  const at = (h, m = 0) => (day + (h * 60 + m) * 60000) * 1000;
+  const now = Date.now() * 1000;
+  const fiscal = (n) => ({ fiscalDocumentNumber: n, fiscalDocumentSign: String(2900000000 + n), fnNumber: '7380440700076543', shiftNumber: 41 });
+  const receipt = (id, shiftId, operation, createdAt, lines, payments, extra = {}) => ({
+    receiptId: id,
+    shiftId,
+    operation,
+    cashierId: 'cashier-ira',
+    createdAt,
+    total: lines.reduce((sum, l) => sum + l.amount, 0),
+    discountTotal: 0,
+    change: 0,
+    lines: lines.map((l, position) => ({ position, vatRate: 'vat22', vatSum: Math.round((l.amount * 22) / 122), ...l })),
+    payments,
+    ...extra,
+  });
+  const coffee = { name: 'Кофе капучино', unitPrice: 25000, quantity: 2000, amount: 50000 };
+  const cake = { name: 'Пирожное «Картошка»', unitPrice: 18000, quantity: 1000, amount: 18000 };
+  const sale1 = receipt('e2e-sale-1', 'e2e-shift-41', 'sell', at(10, 5), [coffee, cake], [{ type: 'cash', sum: 70000 }], {
+    change: 2000,
+    fiscal: fiscal(501),
+    customerContact: '+79001112233',
+  });
+  const sale2 = receipt('e2e-sale-2', 'e2e-shift-41', 'sell', at(13, 40), [coffee], [
+    { type: 'electronically', sum: 50000, card: { status: 'approved', authCode: '7Q2K9A', rrn: '634512987001' } },
+  ], { fiscal: fiscal(502) });
+  const sale3 = receipt('e2e-sale-3', 'e2e-shift-41', 'sell', at(17, 20), [cake], [{ type: 'cash', sum: 18000 }], { fiscal: fiscal(503) });
+  const refund = receipt('e2e-return-1', 'e2e-shift-41', 'sellReturn', at(18, 0), [cake], [{ type: 'cash', sum: 18000 }], {
+    fiscal: fiscal(504),
+    originalReceiptId: 'e2e-sale-1',
+  });
+  const cashIn = 300000;
+  const cashOut = 150000;
+  const expectedCash = cashIn + (68000 + 18000) - 18000 - cashOut;
+  const counted = expectedCash - 1500;
+  const summary = {
+    shiftNumber: 41,
+    sales: 68000 + 50000 + 18000,
+    returns: 18000,
+    cashSales: 86000,
+    cashReturns: 18000,
+    nonCashSales: 50000,
+    expectedCash,
+    countedCash: counted,
+    overShort: counted - expectedCash,
+  };
+  const events = journal([
+    ['shift.opened', at(9), { shiftId: 'e2e-shift-41', number: 41, openedAt: at(9), cashierId: 'cashier-ira', cashierName: 'Ирина Соколова' }],
+    ['cash.in', at(9, 2), { operationId: 'e2e-cash-in', shiftId: 'e2e-shift-41', sum: cashIn, reason: 'Размен на утро', cashierId: 'cashier-ira' }],
+    ['receipt.fiscalized', sale1.createdAt, sale1],
+    ['receipt.fiscalized', sale2.createdAt, sale2],
+    ['receipt.fiscalized', sale3.createdAt, sale3],
+    ['receipt.fiscalized', refund.createdAt, refund],
+    ['cash.out', at(20), { operationId: 'e2e-cash-out', shiftId: 'e2e-shift-41', sum: cashOut, reason: 'Инкассация', cashierId: 'cashier-ira' }],
+    ['shift.closed', at(21), {
+      shiftId: 'e2e-shift-41', number: 41, closedAt: at(21), cashierId: 'cashier-ira', expectedCash, countedCash: counted, overShort: counted - expectedCash,
+      figures: { salesCount: 3, sales: summary.sales, returnsCount: 1, returns: 18000, cashSales: 86000, cashReturns: 18000, nonCashSales: 50000,
+        nonCashReturns: 0, cashIn, cashOut, expectedCash, pendingCount: 0 },
+      fiscal: { fiscalDocumentNumber: 505, fiscalDocumentSign: '2900000505' },
+    }],
+    ['shift.opened', now - 7200e6, { shiftId: 'e2e-shift-42', number: 42, openedAt: now - 7200e6, cashierId: 'cashier-oleg', cashierName: 'Олег Петров' }],
+    ['receipt.fiscalized', now - 3600e6, receipt('e2e-sale-4', 'e2e-shift-42', 'sell', now - 3600e6, [cake], [{ type: 'cash', sum: 18000 }], { fiscal: fiscal(506) })],
+  ]);
+  return { events, summary };
+}
+
+const rub = (kopecks) => {
+  const abs = Math.abs(kopecks);
+  const text = `${Math.floor(abs / 100).toLocaleString('ru-RU')},${String(abs % 100).padStart(2, '0')}\u00a0₽`;
+  return text.replace(/\s/g, ' ');
+};
+const flat = (t) => t.replace(/\s/g, ' ');
+
 const phoneDigits = owner.phone.replace(/\D/g, '').slice(1);
 let registration = null;
 let browser = null;
@@ -259,6 +385,7 @@ try {
     });
     check(status.json && status.json.status === 'active', `registration active: ${status.text}`);
     check(status.json.deviceId && status.json.deviceKey, 'device credentials handed out once');
+    owner.device = { id: status.json.deviceId, key: status.json.deviceKey };
   });
 
   await step('set password: the link works only once', async () => {
@@ -285,7 +412,7 @@ try {
     check((await text(page, '[data-test=business-type]')) === 'Услуги', 'business type Услуги');
     check((await text(page, '[data-test=email]')) === owner.email, 'e-mail shown');
     check((await text(page, '[data-test=role]')) === 'Владелец', 'role shown in Russian');
-    for (const id of ['analytics', 'finance', 'products', 'documents', 'customers', 'settings']) {
+    for (const id of ['analytics', 'products', 'documents', 'customers', 'settings']) {
       const item = page.locator(`[data-test=nav-${id}]`);
       check((await item.getAttribute('aria-disabled')) === 'true', `${id} is disabled`);
       // textContent: innerText would give the badge's CSS upper case.
@@ -306,6 +433,133 @@ try {
     await expectText(page, 'h1', 'Welcome');
     await page.click('.lang-switch button:has-text("RU")');
     await expectText(page, 'h1', 'Добро пожаловать');
+  });
+
+
+  let shop = null;
+  await step('terminal: a day of sales, a return, cash in/out and a short count reach the cloud', async () => {
+    if (process.env.SIGMA_SEED) {
+      const out = execFileSync(process.env.SIGMA_SEED, ['--url', base, '--device-id', owner.device.id, '--device-key', owner.device.key, '--days', '14', '--seed', '1'], {
+        encoding: 'utf8',
+        timeout: 300000,
+      });
+      shop = { seeded: JSON.parse(out.slice(out.indexOf('{'))) };
+    } else {
+      shop = shopDay();
+      const sent = await deviceRequest(owner.device, 'POST', '/api/v1/device/events', JSON.stringify({ events: shop.events }));
+      check(sent.status === 200, `events: ${sent.status} ${sent.text}`);
+    }
+  });
+
+  await step('«Финансы»: the shifts list shows a closed shift\'s figures and its shortage in red', async () => {
+    await page.goto('/');
+    await page.click('.side-nav a:has-text("Финансы")');
+    await page.waitForURL(/\/finance$/);
+    await expectText(page, 'h1', 'Финансы');
+    await page.locator('[data-test=shifts-table]').waitFor();
+    if (shop.summary) {
+      const row = page.locator('[data-test=shift-e2e-shift-41]');
+      await row.waitFor();
+      check(flat(await row.locator('[data-test=shift-sales]').innerText()) === rub(shop.summary.sales), 'shift sales as the register printed');
+      const overShort = row.locator('[data-test=shift-over-short]');
+      check(flat(await overShort.innerText()) === `\u2212${rub(-shop.summary.overShort)}`, `over/short ${await overShort.innerText()}`);
+      const color = await overShort.evaluate((el) => getComputedStyle(el).color);
+      check(color === 'rgb(179, 38, 30)', `a shortage is red (${color})`);
+      check((await page.locator('[data-test=shift-e2e-shift-42] [data-test=shift-open]').count()) === 1, 'the open shift is marked');
+    } else {
+      // The seeder's summary: every shift it closed is here with the figures it rang.
+      const api = await page.evaluate(() => fetch(`/api/v1/shifts?from=2000-01-01&to=2099-12-31&limit=200`).then((r) => r.json()));
+      const closed = api.items.filter((s) => !s.open);
+      check(closed.length > 0, 'the seeder closed shifts');
+      const total = closed.reduce((sum, s) => sum + (s.figures.sales ?? 0) - (s.figures.returns ?? 0), 0);
+      const summaryTotal = shop.seeded.total?.kopecks ?? shop.seeded.totals?.kopecks ?? shop.seeded.totalKopecks;
+      if (summaryTotal !== undefined) {
+        check(Math.abs(total) <= Math.abs(summaryTotal) + 1, `closed shifts' net sales ${total} within the seeder's total ${summaryTotal}`);
+      }
+      shop.summary = { shiftId: closed[0].id, overShort: closed[0].overShort };
+    }
+    await shot(page, 'finance-shifts');
+  });
+
+  await step('«Финансы»: a shift\'s page has the Z figures, the count at close, its cash operations and receipts', async () => {
+    const id = shop.summary.shiftId ?? 'e2e-shift-41';
+    await page.goto(`/finance/shifts/${id}`);
+    await page.locator('[data-test=register-figures]').waitFor();
+    if (shop.events) {
+      await expectText(page, 'h1', 'Смена № 41');
+      check(flat(await text(page, '[data-test=expected-cash]')) === rub(shop.summary.expectedCash), 'expected cash');
+      check(flat(await text(page, '[data-test=counted-cash]')) === rub(shop.summary.countedCash), 'counted cash');
+      await expectText(page, '[data-test=over-short]', 'недостача');
+      check(flat(await text(page, '[data-test=figure-nonCashSales] td')) === rub(shop.summary.nonCashSales), 'cashless sales as printed');
+      await expectText(page, '[data-test=shift-cash-operations]', 'Инкассация');
+      await page.locator('[data-test=shift-receipts] li').nth(3).waitFor();
+    }
+    await shot(page, 'finance-shift');
+  });
+
+  await step('«Финансы»: the returns filter lists a return, and the return opens its sale', async () => {
+    await page.goto('/finance?tab=receipts');
+    await page.click('[data-test=filter-returns]');
+    await page.waitForURL(/filter=returns/);
+    const link = page.locator('[data-test=receipts-table] [data-test=receipt-link]').first();
+    await link.waitFor();
+    await shot(page, 'finance-receipts');
+    await link.click();
+    await page.waitForURL(/\/finance\/receipts\//);
+    await expectText(page, 'h1', 'Возврат');
+    const original = page.locator('[data-test=original-link]');
+    await original.waitFor();
+    if (shop.events) {
+      await expectText(page, '[data-test=original-sale]', 'ФД № 501');
+    }
+    await shot(page, 'finance-return');
+    await original.click();
+    await expectText(page, 'h1', 'Продажа');
+    await page.locator('[data-test=returns]').waitFor();
+    if (shop.events) {
+      await expectText(page, '[data-test=customer-contact]', '+79001112233');
+      await expectText(page, '[data-test=fiscal]', '7380440700076543');
+    }
+    await shot(page, 'finance-receipt');
+  });
+
+  await step('«Финансы»: card payments show the slip\'s auth code and RRN; cash operations list', async () => {
+    await page.goto('/finance?tab=receipts&filter=card');
+    const link = page.locator('[data-test=receipts-table] [data-test=receipt-link]').first();
+    await link.waitFor();
+    await link.click();
+    await page.locator('[data-test=card-slip]').waitFor();
+    if (shop.events) {
+      await expectText(page, '[data-test=card-slip]', '7Q2K9A');
+      await expectText(page, '[data-test=card-slip]', '634512987001');
+    }
+    await page.goto('/finance?tab=cash');
+    await page.locator('[data-test=cash-table]').waitFor();
+    if (shop.events) {
+      await expectText(page, '[data-test=cash-table]', 'Размен на утро');
+    }
+    await shot(page, 'finance-cash');
+    await page.goto('/finance?tab=shifts&from=2001-01-01&to=2001-01-02');
+    await expectText(page, '[data-test=empty]', 'смен нет');
+  });
+
+  await step('«Финансы» at phone width: lists fold into cards, nothing scrolls sideways', async () => {
+    const ctxPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ru-RU', baseURL: base });
+    await ctxPhone.addCookies(await ctxA.cookies());
+    const phone = watch(await ctxPhone.newPage());
+    phone.setDefaultTimeout(kTimeoutMs);
+    for (const [url, name, ready] of [
+      ['/finance?tab=shifts', 'finance-shifts-phone', '[data-test=shifts-table]'],
+      [`/finance/shifts/${shop.summary.shiftId ?? 'e2e-shift-41'}`, 'finance-shift-phone', '[data-test=register-figures]'],
+      ['/finance?tab=receipts', 'finance-receipts-phone', '[data-test=receipts-table]'],
+    ]) {
+      await phone.goto(url);
+      await phone.locator(ready).waitFor();
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(overflow <= 0, `${url}: no sideways scrolling (overflow ${overflow}px)`);
+      await shot(phone, name);
+    }
+    await ctxPhone.close();
   });
 
   await step('a section that is not ready yet says so', async () => {

@@ -14,7 +14,7 @@ import {
   shiftTotals,
   type ShiftFigures,
 } from './finance';
-import { formatDateTime, formatMoney, formatQuantity, formatSignedMoney } from './format';
+import { formatDateTime, formatMoney, formatQuantity, formatSignedMoney, formatTimeRange } from './format';
 import { usePagedList } from './usePagedList';
 
 const figures: ShiftFigures = {
@@ -145,5 +145,14 @@ describe('paging', () => {
     await more;
     expect(list.items.value.map((i) => i.id)).toEqual(['new', 'older']);
     expect(list.next.value).toBeNull();
+  });
+});
+
+describe('time ranges', () => {
+  it('write a shift within one day once, across midnight in full', () => {
+    const at = (d: number, h: number, m = 0) => Date.UTC(2026, 11, d, h - 3, m) * 1000;
+    expect(formatTimeRange(at(1, 9), at(1, 21), 'ru')).toBe('01.12.2026, 09:00\u201321:00');
+    expect(formatTimeRange(at(1, 20), at(2, 2), 'ru')).toBe('01.12.2026, 20:00 \u2013 02.12.2026, 02:00');
+    expect(formatTimeRange(at(1, 9), null, 'ru')).toBe('01.12.2026, 09:00 –');
   });
 });

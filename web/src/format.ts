@@ -55,3 +55,18 @@ export function formatQuantity(thousandths: number | null | undefined, locale: s
   }
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 }).format(thousandths / 1000);
 }
+
+/** A span of the shop's time: «01.12.2026, 09:00–21:00» within a day, both in full across days. */
+export function formatTimeRange(fromUs: number | null | undefined, toUs: number | null | undefined, locale: string): string {
+  if (fromUs === null || fromUs === undefined) {
+    return formatDateTime(toUs, locale);
+  }
+  const from = formatDateTime(fromUs, locale);
+  if (toUs === null || toUs === undefined) {
+    return `${from} –`;
+  }
+  const to = formatDateTime(toUs, locale);
+  const [fromDay, fromTime] = from.split(', ');
+  const [toDay, toTime] = to.split(', ');
+  return fromDay === toDay ? `${fromDay}, ${fromTime}\u2013${toTime}` : `${from} \u2013 ${to}`;
+}
