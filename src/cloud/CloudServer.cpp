@@ -567,14 +567,12 @@ private:
     {
         using List = core::Result<core::Json> (FinanceService::*)(const Session&, const FinanceService::Params&);
         using One = core::Result<core::Json> (FinanceService::*)(const Session&, const std::string&);
-        for (auto [base, list, one] : {std::tuple<const char*, List, One>{"/api/v1/shifts", &FinanceService::listShifts,
-                                                                          &FinanceService::shift},
-                                       std::tuple<const char*, List, One>{"/api/v1/receipts",
-                                                                          &FinanceService::listReceipts,
-                                                                          &FinanceService::receipt},
-                                       std::tuple<const char*, List, One>{"/api/v1/cash-operations",
-                                                                          &FinanceService::listCashOperations,
-                                                                          nullptr}}) {
+        for (auto [base, list, one] :
+             {std::tuple<const char*, List, One>{"/api/v1/shifts", &FinanceService::listShifts, &FinanceService::shift},
+              std::tuple<const char*, List, One>{"/api/v1/receipts", &FinanceService::listReceipts,
+                                                 &FinanceService::receipt},
+              std::tuple<const char*, List, One>{"/api/v1/cash-operations", &FinanceService::listCashOperations,
+                                                 nullptr}}) {
             add(router, "GET", base, [this, list](net::HttpRequest& request) {
                 return withSession(request, false, Permission::ViewFinance, [&](const Session& s) {
                     return respond((m_finance.*list)(s, request.queryParams));

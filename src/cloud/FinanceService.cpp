@@ -143,8 +143,8 @@ std::string cursorCheck(std::string_view list, std::string_view filters, std::st
 std::string encodeCursor(std::string_view list, std::string_view filters, const Key& key)
 {
     const std::string body = std::to_string(key.at) + "|" + key.id;
-    return crypto::toHex(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(body.data()),
-                                                       body.size())) +
+    return crypto::toHex(
+               std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(body.data()), body.size())) +
            "." + cursorCheck(list, filters, body);
 }
 
@@ -224,17 +224,16 @@ core::Json fiscalNumber(const core::Json& fiscal)
 }
 
 /// The keys of the register's shift figures (sync-protocol.md, `shift.closed`).
-constexpr std::array<const char*, 12> kFigureKeys{
-    "salesCount",     "sales",   "returnsCount", "returns",      "cashSales",    "cashReturns",
-    "nonCashSales", "nonCashReturns", "cashIn",   "cashOut",      "expectedCash", "pendingCount"};
+constexpr std::array<const char*, 12> kFigureKeys{"salesCount", "sales",       "returnsCount", "returns",
+                                                  "cashSales",  "cashReturns", "nonCashSales", "nonCashReturns",
+                                                  "cashIn",     "cashOut",     "expectedCash", "pendingCount"};
 
 /// A shift's figures summed from the receipts and cash operations the cloud holds: the running
 /// figures of an open shift, and the cross-check of a closed one. Cash is net of change.
 core::Result<core::Json> figuresFromReceipts(db::Connection& db, const std::string& account, const std::string& shiftId)
 {
-    core::Json f = {{"salesCount", 0},   {"sales", 0},          {"returnsCount", 0},  {"returns", 0},
-                    {"cashSales", 0},    {"cashReturns", 0},    {"nonCashSales", 0}, {"nonCashReturns", 0},
-                    {"cashIn", 0},       {"cashOut", 0}};
+    core::Json f = {{"salesCount", 0},  {"sales", 0},        {"returnsCount", 0},   {"returns", 0}, {"cashSales", 0},
+                    {"cashReturns", 0}, {"nonCashSales", 0}, {"nonCashReturns", 0}, {"cashIn", 0},  {"cashOut", 0}};
     SIGMA_ASSIGN_OR_RETURN(auto totals,
                            db.query("SELECT operation, COUNT(*), CAST(SUM(total) AS BIGINT), CAST(SUM(change_sum) AS "
                                     "BIGINT) FROM receipts WHERE account_id = $1 AND shift_id = $2 AND status = "
@@ -328,10 +327,17 @@ constexpr std::string_view kCashJoins =
 
 core::Json cashJson(const db::Row& row)
 {
-    return {{"id", row.text(0)},          {"deviceId", row.text(1)},   {"terminal", optText(row, 2)},
-            {"shiftId", optText(row, 3)}, {"shiftNumber", optInt(row, 4)}, {"kind", row.text(5)},
-            {"sum", row.int64(6)},        {"reason", optText(row, 7)}, {"cashierId", optText(row, 8)},
-            {"cashierName", optText(row, 9)}, {"occurredAt", row.int64(10)}};
+    return {{"id", row.text(0)},
+            {"deviceId", row.text(1)},
+            {"terminal", optText(row, 2)},
+            {"shiftId", optText(row, 3)},
+            {"shiftNumber", optInt(row, 4)},
+            {"kind", row.text(5)},
+            {"sum", row.int64(6)},
+            {"reason", optText(row, 7)},
+            {"cashierId", optText(row, 8)},
+            {"cashierName", optText(row, 9)},
+            {"occurredAt", row.int64(10)}};
 }
 
 // Cash is what the customer handed over less the change; card is the `electronically` payments.
@@ -409,10 +415,10 @@ core::Result<core::Json> FinanceService::listShifts(const Session& session, cons
     SIGMA_ASSIGN_OR_RETURN(const auto after, parseCursor(params, "shifts", filters));
 
     Args args;
-    std::string sql = "SELECT " + std::string(kShiftColumns) +
-                      " FROM shifts s LEFT JOIN devices d ON d.id = s.device_id WHERE s.account_id = " +
-                      args.arg(session.accountId) + " AND s.opened_at >= " + args.arg(period->fromUs) +
-                      " AND s.opened_at < " + args.arg(period->toUs);
+    std::string sql =
+        "SELECT " + std::string(kShiftColumns) +
+        " FROM shifts s LEFT JOIN devices d ON d.id = s.device_id WHERE s.account_id = " + args.arg(session.accountId) +
+        " AND s.opened_at >= " + args.arg(period->fromUs) + " AND s.opened_at < " + args.arg(period->toUs);
     if (deviceId) {
         sql += " AND s.device_id = " + args.arg(*deviceId);
     }
@@ -516,8 +522,7 @@ core::Result<core::Json> FinanceService::receipt(const Session& session, const s
     SIGMA_TRY(requirePermission(session, Permission::ViewFinance));
     auto lock = m_context.database.lock();
     auto& db = m_context.database.connection();
-    SIGMA_ASSIGN_OR_RETURN(auto row, db.queryOne("SELECT " + std::string(kReceiptColumns) +
-                                                     std::string(kReceiptJoins) +
+    SIGMA_ASSIGN_OR_RETURN(auto row, db.queryOne("SELECT " + std::string(kReceiptColumns) + std::string(kReceiptJoins) +
                                                      " WHERE r.account_id = $1 AND r.receipt_id = $2",
                                                  {session.accountId, receiptId}));
     if (!row) {
@@ -562,11 +567,10 @@ core::Result<core::Json> FinanceService::receipt(const Session& session, const s
     core::Json paymentList = core::Json::array();
     for (const auto& payment : payments) {
         core::Json item = {{"position", payment.int64(0)}, {"type", payment.text(1)}, {"sum", payment.int64(2)}};
-        item["card"] = payment.isNull(3) && payment.isNull(5)
-                           ? core::Json(nullptr)
-                           : core::Json{{"status", optText(payment, 3)},
-                                        {"authCode", optText(payment, 4)},
-                                        {"rrn", optText(payment, 5)}};
+        item["card"] = payment.isNull(3) && payment.isNull(5) ? core::Json(nullptr)
+                                                              : core::Json{{"status", optText(payment, 3)},
+                                                                           {"authCode", optText(payment, 4)},
+                                                                           {"rrn", optText(payment, 5)}};
         paymentList.push_back(std::move(item));
     }
     out["payments"] = paymentList;
@@ -586,19 +590,19 @@ core::Result<core::Json> FinanceService::receipt(const Session& session, const s
     // A return links to its sale; a sale lists its returns. Both within this account only.
     out["original"] = nullptr;
     if (const auto original = row->optionalText(10)) {
-        SIGMA_ASSIGN_OR_RETURN(auto sale, db.queryOne("SELECT " + std::string(kReceiptColumns) +
-                                                          std::string(kReceiptJoins) +
-                                                          " WHERE r.account_id = $1 AND r.receipt_id = $2",
-                                                      {session.accountId, *original}));
+        SIGMA_ASSIGN_OR_RETURN(auto sale,
+                               db.queryOne("SELECT " + std::string(kReceiptColumns) + std::string(kReceiptJoins) +
+                                               " WHERE r.account_id = $1 AND r.receipt_id = $2",
+                                           {session.accountId, *original}));
         if (sale) {
             out["original"] = receiptJson(*sale);
         }
     }
-    SIGMA_ASSIGN_OR_RETURN(auto returns, db.query("SELECT " + std::string(kReceiptColumns) +
-                                                      std::string(kReceiptJoins) +
-                                                      " WHERE r.account_id = $1 AND r.original_receipt_id = $2 AND "
-                                                      "r.status = 'fiscalized' ORDER BY r.created_at, r.receipt_id",
-                                                  {session.accountId, receiptId}));
+    SIGMA_ASSIGN_OR_RETURN(auto returns,
+                           db.query("SELECT " + std::string(kReceiptColumns) + std::string(kReceiptJoins) +
+                                        " WHERE r.account_id = $1 AND r.original_receipt_id = $2 AND "
+                                        "r.status = 'fiscalized' ORDER BY r.created_at, r.receipt_id",
+                                    {session.accountId, receiptId}));
     core::Json returnList = core::Json::array();
     for (const auto& item : returns) {
         returnList.push_back(receiptJson(item));

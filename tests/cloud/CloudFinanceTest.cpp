@@ -92,43 +92,66 @@ protected:
     void ringDay(const Account& account)
     {
         const core::Json cash = {{{"type", "cash"}, {"sum", 20000}}};
-        const core::Json card = {
-            {{"type", "electronically"},
-             {"sum", 35000},
-             {"card", {{"status", "approved"}, {"authCode", "A1B2C3"}, {"rrn", "612345678901"}}}}};
+        const core::Json card = {{{"type", "electronically"},
+                                  {"sum", 35000},
+                                  {"card", {{"status", "approved"}, {"authCode", "A1B2C3"}, {"rrn", "612345678901"}}}}};
         auto withContact = sale("r-card", "sh-1", msk(kDay, 11), 35000, card);
         withContact["customerContact"] = "+79990001122";
         core::Json refund = sale("r-ret", "sh-1", msk(kDay, 12), 15000, {{{"type", "cash"}, {"sum", 15000}}});
         refund["operation"] = "sellReturn";
         refund["originalReceiptId"] = "r-cash";
-        push(account,
-             {{"shift.opened",
-               {{"shiftId", "sh-1"}, {"number", 12}, {"openedAt", msk(kDay, 9)}, {"cashierId", "emp-1"},
-                {"cashierName", "Ирина"}}},
-              {"cash.in", {{"operationId", "op-1"}, {"shiftId", "sh-1"}, {"sum", 500000}, {"reason", "Размен"},
-                           {"cashierId", "emp-1"}}},
-              // Paid 200 ₽ in cash for 150 ₽: 50 ₽ change.
-              {"receipt.fiscalized", sale("r-cash", "sh-1", msk(kDay, 10), 15000, cash, 5000)},
-              {"receipt.fiscalized", withContact},
-              {"receipt.fiscalized", refund},
-              {"cash.out", {{"operationId", "op-2"}, {"shiftId", "sh-1"}, {"sum", 100000}, {"reason", "Инкассация"},
-                            {"cashierId", "emp-1"}}},
-              {"shift.closed",
-               {{"shiftId", "sh-1"},
-                {"number", 12},
-                {"closedAt", msk(kDay, 21)},
-                {"cashierId", "emp-1"},
-                {"expectedCash", 400000},
-                {"countedCash", 399000},
-                {"overShort", -1000},
-                {"figures",
-                 {{"salesCount", 2}, {"sales", 50000}, {"returnsCount", 1}, {"returns", 15000}, {"cashSales", 15000},
-                  {"cashReturns", 15000}, {"nonCashSales", 35000}, {"nonCashReturns", 0}, {"cashIn", 500000},
-                  {"cashOut", 100000}, {"expectedCash", 400000}, {"pendingCount", 0}}},
-                {"fiscal", {{"fiscalDocumentNumber", 140}, {"fiscalDocumentSign", "1122334455"}}}}},
-              {"shift.opened", {{"shiftId", "sh-2"}, {"number", 13}, {"openedAt", msk(kDay, 21, 30)},
-                                {"cashierId", "emp-2"}, {"cashierName", "Олег"}}},
-              {"receipt.fiscalized", sale("r-late", "sh-2", msk(kDay, 22), 7000, {{{"type", "cash"}, {"sum", 7000}}})}});
+        push(account, {{"shift.opened",
+                        {{"shiftId", "sh-1"},
+                         {"number", 12},
+                         {"openedAt", msk(kDay, 9)},
+                         {"cashierId", "emp-1"},
+                         {"cashierName", "Ирина"}}},
+                       {"cash.in",
+                        {{"operationId", "op-1"},
+                         {"shiftId", "sh-1"},
+                         {"sum", 500000},
+                         {"reason", "Размен"},
+                         {"cashierId", "emp-1"}}},
+                       // Paid 200 ₽ in cash for 150 ₽: 50 ₽ change.
+                       {"receipt.fiscalized", sale("r-cash", "sh-1", msk(kDay, 10), 15000, cash, 5000)},
+                       {"receipt.fiscalized", withContact},
+                       {"receipt.fiscalized", refund},
+                       {"cash.out",
+                        {{"operationId", "op-2"},
+                         {"shiftId", "sh-1"},
+                         {"sum", 100000},
+                         {"reason", "Инкассация"},
+                         {"cashierId", "emp-1"}}},
+                       {"shift.closed",
+                        {{"shiftId", "sh-1"},
+                         {"number", 12},
+                         {"closedAt", msk(kDay, 21)},
+                         {"cashierId", "emp-1"},
+                         {"expectedCash", 400000},
+                         {"countedCash", 399000},
+                         {"overShort", -1000},
+                         {"figures",
+                          {{"salesCount", 2},
+                           {"sales", 50000},
+                           {"returnsCount", 1},
+                           {"returns", 15000},
+                           {"cashSales", 15000},
+                           {"cashReturns", 15000},
+                           {"nonCashSales", 35000},
+                           {"nonCashReturns", 0},
+                           {"cashIn", 500000},
+                           {"cashOut", 100000},
+                           {"expectedCash", 400000},
+                           {"pendingCount", 0}}},
+                         {"fiscal", {{"fiscalDocumentNumber", 140}, {"fiscalDocumentSign", "1122334455"}}}}},
+                       {"shift.opened",
+                        {{"shiftId", "sh-2"},
+                         {"number", 13},
+                         {"openedAt", msk(kDay, 21, 30)},
+                         {"cashierId", "emp-2"},
+                         {"cashierName", "Олег"}}},
+                       {"receipt.fiscalized",
+                        sale("r-late", "sh-2", msk(kDay, 22), 7000, {{{"type", "cash"}, {"sum", 7000}}})}});
     }
 
     struct Chain {
@@ -303,8 +326,8 @@ TEST_P(CloudFinanceTest, PagesAreKeysetAndStayPutWhileReceiptsArrive)
     std::vector<std::pair<std::string, core::Json>> items;
     // Seven receipts, three of them at the same microsecond: the id breaks the tie.
     for (int i = 0; i < 7; ++i) {
-        items.push_back({"receipt.fiscalized", sale("r-" + std::to_string(i), "sh", msk(kDay, 10, i < 3 ? 0 : i), 100,
-                                                    cash)});
+        items.push_back(
+            {"receipt.fiscalized", sale("r-" + std::to_string(i), "sh", msk(kDay, 10, i < 3 ? 0 : i), 100, cash)});
     }
     push(a, items);
     const std::string base = "/api/v1/receipts?from=2026-12-01&to=2026-12-01&limit=3";
@@ -411,8 +434,7 @@ TEST_P(CloudFinanceTest, CashiersAndTechniciansMayNotSeeFinance)
     const auto owner = registerAccount("SN-F8", "9993340008", "fin8@example.com");
     ringDay(owner);
     const std::vector<std::string> paths = {"/api/v1/shifts?from=2026-12-01&to=2026-12-01", "/api/v1/shifts/sh-1",
-                                            "/api/v1/receipts?from=2026-12-01&to=2026-12-01",
-                                            "/api/v1/receipts/r-card",
+                                            "/api/v1/receipts?from=2026-12-01&to=2026-12-01", "/api/v1/receipts/r-card",
                                             "/api/v1/cash-operations?from=2026-12-01&to=2026-12-01"};
     const auto hash = crypto::PasswordHasher::hash("Other-Horse-43", m_config.argon2, m_random);
     ASSERT_TRUE(hash.ok());
