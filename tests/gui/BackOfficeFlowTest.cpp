@@ -36,7 +36,7 @@ void typePin(TerminalFlowTest& test, QWidget* screen, const char* pin)
 
 TEST_F(FirstStartTest, AdministratorMustChangeTheSetUpPinAtFirstLogin)
 {
-    auto admin = m_runtime->auth().bootstrapAdministrator(std::string("7391"));
+    auto admin = onWorker([&] { return m_runtime->auth().bootstrapAdministrator(std::string("7391")); });
     ASSERT_TRUE(admin.ok()) << admin.error().message;
     login("7391");
     ASSERT_EQ(m_window->currentScreen(), QStringLiteral("change-pin"));
@@ -62,7 +62,7 @@ TEST_F(FirstStartTest, AdministratorMustChangeTheSetUpPinAtFirstLogin)
 
 TEST_F(FirstStartTest, MismatchedNewPinIsAskedAgain)
 {
-    ASSERT_TRUE(m_runtime->auth().bootstrapAdministrator(std::string("7391")).ok());
+    ASSERT_TRUE(onWorker([&] { return m_runtime->auth().bootstrapAdministrator(std::string("7391")); }).ok());
     login("7391");
     QWidget* screen = m_window->screen(QStringLiteral("change-pin"));
     typePin(*this, screen, "7391");
@@ -140,10 +140,11 @@ TEST_F(TerminalFlowTest, StockReceivingIsFilledByScansAndPosted)
     EXPECT_TRUE(text(QStringLiteral("stockInfo")).contains(QStringLiteral("проведён"))) << text(QStringLiteral("stockInfo")).toStdString();
     EXPECT_FALSE(find<QPushButton>(QStringLiteral("stockPost"))->isEnabled());
 
-    auto posted = m_runtime->stock().list(store::StockDocumentKind::Receiving, store::StockDocumentStatus::Posted);
+    auto posted = onWorker(
+        [&] { return m_runtime->stock().list(store::StockDocumentKind::Receiving, store::StockDocumentStatus::Posted); });
     ASSERT_TRUE(posted.ok());
     ASSERT_EQ(posted->size(), 1U);
-    auto document = m_runtime->stock().find((*posted)[0].id);
+    auto document = onWorker([&] { return m_runtime->stock().find((*posted)[0].id); });
     ASSERT_TRUE(document.ok());
     EXPECT_EQ(document->supplier, "ООО Ромашка");
     ASSERT_EQ(document->lines.size(), 2U);
@@ -151,7 +152,7 @@ TEST_F(TerminalFlowTest, StockReceivingIsFilledByScansAndPosted)
 
     scan(DemoData::ean13(2)); // a posted document takes no more lines
     EXPECT_EQ(lines->rowCount(), 2);
-    auto after = m_runtime->stock().find((*posted)[0].id);
+    auto after = onWorker([&] { return m_runtime->stock().find((*posted)[0].id); });
     ASSERT_TRUE(after.ok());
     EXPECT_EQ(after->lines.size(), 2U);
 }
@@ -212,7 +213,7 @@ TEST_F(TerminalFlowTest, WeighedQuantityShowsTheRussianComma)
 {
     login(DemoData::kCashierPin);
     openShift();
-    auto cheese = m_runtime->lookup().byScan(DemoData::ean13(5));
+    auto cheese = onWorker([&] { return m_runtime->lookup().byScan(DemoData::ean13(5)); });
     ASSERT_TRUE(cheese.ok());
     ASSERT_TRUE(m_runtime->sale().addProduct(cheese->product, core::Quantity::fromThousandths(350)).ok());
     click(QStringLiteral("nav_shift"));

@@ -50,7 +50,7 @@ protected:
 
     std::string serial()
     {
-        auto info = m_kkt->execute({{"type", "getDeviceInfo"}});
+        auto info = onWorker([&] { return m_kkt->execute({{"type", "getDeviceInfo"}}); });
         EXPECT_TRUE(info.ok());
         return info.ok() ? (*info)["deviceInfo"].value("serial", "") : std::string();
     }
@@ -223,7 +223,7 @@ TEST_F(RegistrationWizardTest, RegistersFromTheScreenThenSellsAndSyncsLive)
                         {{"name", "Квас облачный"}, {"sku", "KVAS-1"}, {"price", 12900}, {"vatRate", "vat22"}},
                         cookie.substr(0, cookie.find(';')));
     ASSERT_EQ(created.status, 201) << created.body;
-    m_runtime->session() = *m_runtime->auth().login(DemoData::kTechnicianPin);
+    m_runtime->session() = *onWorker([&] { return m_runtime->auth().login(DemoData::kTechnicianPin); });
     m_window->showScreen(QStringLiteral("cloud"));
     ASSERT_EQ(m_window->currentScreen(), QStringLiteral("cloud"));
     click(QStringLiteral("cloudSyncNow"));

@@ -271,7 +271,7 @@ TEST_F(ServicesFlowTest, FullSalonVisit)
     ASSERT_EQ(receipt.lines.size(), 2u);
     EXPECT_EQ(receipt.lines[0].staffId.value_or(""), m_olga);
     EXPECT_EQ(receipt.lines[1].staffId.value_or(""), m_darya);
-    auto events = m_runtime->till().journal().after(0, 1000);
+    auto events = onWorker([&] { return m_runtime->till().journal().after(0, 1000); });
     ASSERT_TRUE(events.ok());
     bool journaled = false;
     for (const auto& e : *events) {
@@ -285,7 +285,8 @@ TEST_F(ServicesFlowTest, FullSalonVisit)
     EXPECT_TRUE(journaled);
 
     // --- the appointment is done, on the day view too ---
-    auto appointment = till::AppointmentService(m_runtime->till(), m_runtime->lookup()).get(appointmentId);
+    auto appointment =
+        onWorker([&] { return till::AppointmentService(m_runtime->till(), m_runtime->lookup()).get(appointmentId); });
     ASSERT_TRUE(appointment.ok());
     EXPECT_EQ(appointment->status, "done");
     EXPECT_EQ(appointment->receiptId.value_or(""), receipt.id);
@@ -314,7 +315,7 @@ TEST_F(ServicesFlowTest, FullSalonVisit)
     EXPECT_TRUE(find<QLabel>(QStringLiteral("customerCardText"), search)
                     ->text()
                     .contains(QStringLiteral("Визитов: 1 на сумму")));
-    auto card = till::CustomerService(m_runtime->till()).card(*appointment->customerId);
+    auto card = onWorker([&] { return till::CustomerService(m_runtime->till()).card(*appointment->customerId); });
     ASSERT_TRUE(card.ok());
     ASSERT_EQ(card->visits.size(), 1u);
     EXPECT_EQ(card->visits[0].id, receipt.id);
@@ -330,7 +331,7 @@ TEST_F(ServicesFlowTest, CancelWithReasonFreesTheSlot)
     a.durationMin = 60;
     a.services.push_back({ServicesDemo::kManicureSku, {}, {}, core::VatRate::None, {}});
     till::Cashier by{m_darya, "Дарья Волкова", {}};
-    auto booked = till::AppointmentService(m_runtime->till(), m_runtime->lookup()).create(a, by);
+    auto booked = onWorker([&] { return till::AppointmentService(m_runtime->till(), m_runtime->lookup()).create(a, by); });
     ASSERT_TRUE(booked.ok()) << booked.error().message;
 
     login(DemoData::kCashierPin);
@@ -346,7 +347,8 @@ TEST_F(ServicesFlowTest, CancelWithReasonFreesTheSlot)
     reason->findChild<QLineEdit*>()->setText(QStringLiteral("клиент заболел"));
     QMetaObject::invokeMethod(reason, "accept");
     ASSERT_TRUE(waitFor([this] { return text(QStringLiteral("apptMessage")) == QStringLiteral("Запись отменена"); }));
-    auto cancelled = till::AppointmentService(m_runtime->till(), m_runtime->lookup()).get(booked->id);
+    auto cancelled =
+        onWorker([&] { return till::AppointmentService(m_runtime->till(), m_runtime->lookup()).get(booked->id); });
     ASSERT_TRUE(cancelled.ok());
     EXPECT_EQ(cancelled->status, "cancelled");
     EXPECT_EQ(cancelled->cancelReason.value_or(""), "клиент заболел");

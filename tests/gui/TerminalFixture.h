@@ -155,18 +155,21 @@ protected:
 
     int cartRows() { return find<QTableWidget>(QStringLiteral("cart"))->rowCount(); }
 
+    /// The stored receipts, read on the worker (the terminal's connection is the worker's).
     std::vector<store::ReceiptRecord> receipts()
     {
-        std::vector<store::ReceiptRecord> out;
-        auto ids = m_runtime->till().receipts().allIds(100, 0);
-        EXPECT_TRUE(ids.ok());
-        for (const auto& id : *ids) {
-            auto r = m_runtime->till().receipts().find(id);
-            if (r.ok() && *r) {
-                out.push_back(**r);
+        return onWorker([this] {
+            std::vector<store::ReceiptRecord> out;
+            auto ids = m_runtime->till().receipts().allIds(100, 0);
+            EXPECT_TRUE(ids.ok());
+            for (const auto& id : ids.ok() ? *ids : std::vector<std::string>{}) {
+                auto r = m_runtime->till().receipts().find(id);
+                if (r.ok() && *r) {
+                    out.push_back(**r);
+                }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     /// Logs in, opens the shift, scans the milk (89,90 ₽) and opens the payment dialog.

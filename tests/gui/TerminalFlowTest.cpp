@@ -34,14 +34,14 @@ TEST_F(TerminalFlowTest, DoubleTapOnPayRingsOnce)
 {
     QWidget* dialog = ringMilkAndOpenPayment();
     ASSERT_NE(dialog, nullptr);
-    const auto before = m_kkt->state()->lastDocumentNumber;
+    const auto before = onWorker([&] { return m_kkt->state(); })->lastDocumentNumber;
     auto* pay = find<QPushButton>(QStringLiteral("payCash"), dialog);
     QTest::mouseClick(pay, Qt::LeftButton);
     QTest::mouseClick(pay, Qt::LeftButton); // the second tap of a double tap
     click(QStringLiteral("payCard"), dialog); // and an impatient tap on the other method
     ASSERT_TRUE(waitFor([this] { return text(QStringLiteral("paymentResult")).contains(QStringLiteral("ФД №")); }));
     EXPECT_EQ(receipts().size(), 1U);
-    EXPECT_EQ(m_kkt->state()->lastDocumentNumber, before + 1);
+    EXPECT_EQ(onWorker([&] { return m_kkt->state(); })->lastDocumentNumber, before + 1);
 }
 
 TEST_F(TerminalFlowTest, ReturnByFiscalNumber)
@@ -102,7 +102,7 @@ TEST_F(TerminalFlowTest, PaperOutSaysSoAndContinuePrintFinishes)
     ASSERT_NE(dialog, nullptr);
     drivers::emulator::KktFaults faults;
     faults.paperOutCount = 1;
-    ASSERT_TRUE(m_kkt->setFaults(faults).ok());
+    ASSERT_TRUE(onWorker([&] { return m_kkt->setFaults(faults); }).ok());
     click(QStringLiteral("payCash"), dialog);
     ASSERT_TRUE(waitFor([this] { return text(QStringLiteral("paymentResult")).contains(QStringLiteral("ФД №")); }))
         << text(QStringLiteral("paymentStatus")).toStdString();
@@ -113,11 +113,11 @@ TEST_F(TerminalFlowTest, PaperOutSaysSoAndContinuePrintFinishes)
     ASSERT_TRUE(resume->isVisible());
     EXPECT_EQ(receipts().size(), 1U); // fiscalized once, only the printout stopped
 
-    ASSERT_TRUE(m_kkt->setConditions(true, std::nullopt, std::nullopt).ok()); // the cashier loads paper
+    ASSERT_TRUE(onWorker([&] { return m_kkt->setConditions(true, std::nullopt, std::nullopt); }).ok()); // paper loaded
     QTest::mouseClick(resume, Qt::LeftButton);
     ASSERT_TRUE(waitFor([this] { return text(QStringLiteral("paymentResult")).contains(QStringLiteral("Печать завершена")); }))
         << text(QStringLiteral("paymentResult")).toStdString();
-    EXPECT_FALSE(m_kkt->state()->pendingPrintout.has_value());
+    EXPECT_FALSE(onWorker([&] { return m_kkt->state(); })->pendingPrintout.has_value());
 }
 
 TEST_F(TerminalFlowTest, WrongPinIsRefusedInPlainWords)

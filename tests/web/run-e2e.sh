@@ -8,7 +8,8 @@
 # tests/web/e2e.mjs: admin commands, the terminal's registration calls, and the browser flows.
 # Screenshots go to SCREENSHOT_DIR (default: docs/screenshots, the committed ones). The server is
 # stopped by its PID and the data dir removed on every exit path; the server log is printed when
-# the test fails.
+# the test fails. SIGMA_SEED, when set, is the sigma_cloud_seed binary (tests/support/CloudSeed.cpp)
+# that e2e.mjs runs with the registered device's credentials to give the cabinet a sales history.
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
