@@ -359,7 +359,7 @@ int main(int argc, char** argv)
     const double deepPageMs = median(options.repeat, [&] { (void)get(receipts + "&limit=50&cursor=" + cursor); });
 
     // The same page as SQL: keyset predicate against OFFSET, on one connection, same run.
-    const std::string select =
+    const std::string selectHead =
         "SELECT r.receipt_id, r.device_id, d.serial, r.shift_id, s.number, r.operation, r.cashier_id, e.name, "
         "r.created_at, r.total, r.original_receipt_id, r.fiscal, (SELECT CAST(SUM(p.sum) AS BIGINT) FROM "
         "receipt_payments p WHERE p.account_id = r.account_id AND p.receipt_id = r.receipt_id AND p.type = 'cash'), "
@@ -368,7 +368,8 @@ int main(int argc, char** argv)
         "r.device_id LEFT JOIN shifts s ON s.account_id = r.account_id AND s.shift_id = r.shift_id LEFT JOIN "
         "employees e ON e.id = r.cashier_id AND e.account_id = r.account_id WHERE r.account_id = 'account-0' AND "
         "r.status = 'fiscalized' AND r.created_at >= " +
-        std::to_string(startUs - 86'400'000'000LL) + " AND r.created_at < " + std::to_string(endUs + 86'400'000'000LL);
+        std::to_string(startUs - 86'400'000'000LL);
+    const std::string select = selectHead + " AND r.created_at < " + std::to_string(endUs + 86'400'000'000LL);
     double sqlKeysetMs = 0;
     double sqlOffsetMs = 0;
     {
@@ -382,10 +383,11 @@ int main(int argc, char** argv)
         }
         const std::string at = std::to_string(anchor[0].int64(8));
         const std::string rid = anchor[0].text(0);
-        const std::string keyset = select + " AND (r.created_at < " + at + " OR (r.created_at = " + at +
-                                   " AND r.receipt_id < '" + rid +
-                                   "')) ORDER BY r.created_at DESC, r.receipt_id "
-                                   "DESC LIMIT 51";
+        // The service's keyset predicate (FinanceService.cpp, timeRange): the time range's upper
+        // end lowered to just past the cursor, and the tie-break on the id.
+        const std::string keyset = selectHead + " AND r.created_at < " + std::to_string(anchor[0].int64(8) + 1) +
+                                   " AND (r.created_at < " + at + " OR r.receipt_id < '" + rid +
+                                   "') ORDER BY r.created_at DESC, r.receipt_id DESC LIMIT 51";
         const std::string offset =
             select + " ORDER BY r.created_at DESC, r.receipt_id DESC LIMIT 51 OFFSET " + std::to_string(options.depth);
         const int offsetRepeat = std::max(3, options.repeat / 4);

@@ -195,6 +195,34 @@ private:
     std::vector<db::Param> m_values;
 };
 
+/// A page's rows by time: the period's [from, to) with its upper end lowered to just past the
+/// cursor's time, and the tie-break on the id. One lower and one upper bound on the time column is
+/// what both planners turn into an index range: SQLite keeps only one of several upper bounds (so
+/// `t < to AND t <= at` scans from the head of the index), PostgreSQL makes no range of an OR
+/// alone; either way a deep page would cost as much as OFFSET (bench/FinanceBench.cpp).
+std::string timeRange(Args& args, const std::string& time, const std::string& id, const std::optional<Period>& period,
+                      const std::optional<Key>& after)
+{
+    std::optional<std::int64_t> upper;
+    if (period) {
+        upper = period->toUs;
+    }
+    if (after) {
+        upper = std::min(upper.value_or(after->at + 1), after->at + 1);
+    }
+    std::string sql;
+    if (period) {
+        sql += " AND " + time + " >= " + args.arg(period->fromUs);
+    }
+    if (upper) {
+        sql += " AND " + time + " < " + args.arg(*upper);
+    }
+    if (after) {
+        sql += " AND (" + time + " < " + args.arg(after->at) + " OR " + id + " < " + args.arg(after->id) + ")";
+    }
+    return sql;
+}
+
 core::Json optInt(const db::Row& row, std::size_t i)
 {
     const auto value = row.optionalInt64(i);
@@ -267,10 +295,11 @@ core::Result<core::Json> figuresFromReceipts(db::Connection& db, const std::stri
         if (type == "cash") {
             auto& cash = f[sale ? "cashSales" : "cashReturns"];
             cash = cash.get<std::int64_t>() + sum;
-        } else if (type == "electronically") {
-            f[sale ? "nonCashSales" : "nonCashReturns"] = sum;
         }
     }
+    // Whatever was not cash is cashless (card, prepaid, credit), as the terminal's own report counts.
+    f["nonCashSales"] = f["sales"].get<std::int64_t>() - f["cashSales"].get<std::int64_t>();
+    f["nonCashReturns"] = f["returns"].get<std::int64_t>() - f["cashReturns"].get<std::int64_t>();
     SIGMA_ASSIGN_OR_RETURN(auto cash, db.query("SELECT kind, CAST(SUM(sum) AS BIGINT) FROM cash_operations WHERE "
                                                "account_id = $1 AND shift_id = $2 GROUP BY kind",
                                                {account, shiftId}));
@@ -418,14 +447,9 @@ core::Result<core::Json> FinanceService::listShifts(const Session& session, cons
     std::string sql =
         "SELECT " + std::string(kShiftColumns) +
         " FROM shifts s LEFT JOIN devices d ON d.id = s.device_id WHERE s.account_id = " + args.arg(session.accountId) +
-        " AND s.opened_at >= " + args.arg(period->fromUs) + " AND s.opened_at < " + args.arg(period->toUs);
+        timeRange(args, "s.opened_at", "s.shift_id", period, after);
     if (deviceId) {
         sql += " AND s.device_id = " + args.arg(*deviceId);
-    }
-    if (after) {
-        const auto at = args.arg(after->at);
-        sql += " AND (s.opened_at < " + at + " OR (s.opened_at = " + at + " AND s.shift_id < " + args.arg(after->id) +
-               "))";
     }
     sql += " ORDER BY s.opened_at DESC, s.shift_id DESC LIMIT " + args.arg(limit + 1);
 
@@ -487,9 +511,7 @@ core::Result<core::Json> FinanceService::listReceipts(const Session& session, co
     Args args;
     std::string sql = "SELECT " + std::string(kReceiptColumns) + std::string(kReceiptJoins) +
                       " WHERE r.account_id = " + args.arg(session.accountId) + " AND r.status = 'fiscalized'";
-    if (period) {
-        sql += " AND r.created_at >= " + args.arg(period->fromUs) + " AND r.created_at < " + args.arg(period->toUs);
-    }
+    sql += timeRange(args, "r.created_at", "r.receipt_id", period, after);
     if (shiftId) {
         sql += " AND r.shift_id = " + args.arg(*shiftId);
     }
@@ -503,11 +525,6 @@ core::Result<core::Json> FinanceService::listReceipts(const Session& session, co
         sql += " AND EXISTS (SELECT 1 FROM receipt_payments p WHERE p.account_id = r.account_id AND p.receipt_id = "
                "r.receipt_id AND p.type = " +
                args.arg(*payment == "card" ? "electronically" : "cash") + ")";
-    }
-    if (after) {
-        const auto at = args.arg(after->at);
-        sql += " AND (r.created_at < " + at + " OR (r.created_at = " + at + " AND r.receipt_id < " +
-               args.arg(after->id) + "))";
     }
     sql += " ORDER BY r.created_at DESC, r.receipt_id DESC LIMIT " + args.arg(limit + 1);
 
@@ -623,15 +640,9 @@ core::Result<core::Json> FinanceService::listCashOperations(const Session& sessi
     Args args;
     std::string sql = "SELECT " + std::string(kCashColumns) + std::string(kCashJoins) +
                       " WHERE c.account_id = " + args.arg(session.accountId) +
-                      " AND c.occurred_at >= " + args.arg(period->fromUs) + " AND c.occurred_at < " +
-                      args.arg(period->toUs);
+                      timeRange(args, "c.occurred_at", "c.operation_id", period, after);
     if (deviceId) {
         sql += " AND c.device_id = " + args.arg(*deviceId);
-    }
-    if (after) {
-        const auto at = args.arg(after->at);
-        sql += " AND (c.occurred_at < " + at + " OR (c.occurred_at = " + at + " AND c.operation_id < " +
-               args.arg(after->id) + "))";
     }
     sql += " ORDER BY c.occurred_at DESC, c.operation_id DESC LIMIT " + args.arg(limit + 1);
 
