@@ -1275,26 +1275,6 @@ orders, kitchen</translation>
     </message>
     <message>
         <source>
-свободен
-мест: %1</source>
-        <translation>
-free
-seats: %1</translation>
-    </message>
-    <message>
-        <source>
-счёт напечатан</source>
-        <translation>
-bill printed</translation>
-    </message>
-    <message>
-        <source>
-занят</source>
-        <translation>
-occupied</translation>
-    </message>
-    <message>
-        <source>
 гостей %1 · %2 мин
 %3</source>
         <translation>
@@ -1344,6 +1324,20 @@ guests %1 · %2 min
     <message>
         <source>Стол удалён</source>
         <translation>Table removed</translation>
+    </message>
+    <message>
+        <source>свободен
+мест: %1</source>
+        <translation>free
+seats: %1</translation>
+    </message>
+    <message>
+        <source>счёт напечатан</source>
+        <translation>bill printed</translation>
+    </message>
+    <message>
+        <source>занят</source>
+        <translation>occupied</translation>
     </message>
 </context>
 <context>
@@ -3126,14 +3120,6 @@ Counted: %3
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Вес</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <source>%1: вес, кг (3 знака, например 0,450)</source>
-        <translation>%1: weight, kg (3 decimals, e.g. 0.450)</translation>
     </message>
     <message>
         <source>Ничего не найдено</source>

@@ -1,5 +1,6 @@
 #include "cloud/CloudServer.h"
 
+#include "cloud/AnalyticsService.h"
 #include "cloud/AuditService.h"
 #include "cloud/AuthService.h"
 #include "cloud/CatalogService.h"
@@ -246,6 +247,7 @@ private:
         addDeviceRoutes(router);
         addCatalogRoutes(router);
         addFinanceRoutes(router);
+        addAnalyticsRoutes(router);
         router.setExceptionHook([](const net::HttpRequest& request, std::string_view what) {
             std::cerr << "sigma-cloud: handler for " << request.method << " " << request.path << " threw: " << what
                       << "\n";
@@ -588,6 +590,21 @@ private:
         }
     }
 
+    void addAnalyticsRoutes(net::Router& router)
+    {
+        add(router, "GET", "/api/v1/analytics", [this](net::HttpRequest& request) {
+            return withSession(request, false, Permission::ViewAnalytics, [&](const Session& s) {
+                auto param = [&](const char* name) -> std::optional<std::string> {
+                    const auto it = request.queryParams.find(name);
+                    return it != request.queryParams.end() ? std::optional(it->second) : std::nullopt;
+                };
+                AnalyticsQuery query{param("from").value_or(""), param("to").value_or(""), param("deviceId"),
+                                     param("employeeId")};
+                return respond(m_analytics.report(s, query));
+            });
+        });
+    }
+
     CloudConfig m_config;
     std::unique_ptr<CloudDatabase> m_database;
     std::unique_ptr<Notifier> m_notifier;
@@ -598,6 +615,7 @@ private:
     CatalogService m_catalog;
     AuditService m_audit;
     FinanceService m_finance{m_context};
+    AnalyticsService m_analytics{m_context};
     std::mutex m_logMutex;
     std::ofstream m_logFile;
     net::HttpServer m_server;

@@ -21,10 +21,12 @@ struct RoleGrants {
 constexpr unsigned kEveryone = bit(Permission::ViewAccount) | bit(Permission::ViewCatalog);
 // Managers see the money too (shifts, receipts, cash): the administrator closes the day with them.
 constexpr unsigned kManager = kEveryone | bit(Permission::EditCatalog) | bit(Permission::ViewStaff) |
-                              bit(Permission::EditStaff) | bit(Permission::ViewFinance);
+                              bit(Permission::EditStaff) | bit(Permission::ViewAnalytics) |
+                              bit(Permission::ViewFinance);
 
 // The matrix. The owner alone reads the audit log (it records the administrators' actions too);
-// cashiers and technicians work on the terminals and only look at the account and the catalog.
+// cashiers and technicians work on the terminals and only look at the account and the catalog
+// (the analytics shows every cashier's takings, so it stays with the managers).
 constexpr std::array<RoleGrants, 4> kMatrix{{
     {"owner", kManager | bit(Permission::ViewAudit)},
     {"administrator", kManager},

@@ -16,6 +16,7 @@ enum class Permission {
     ViewStaff,       ///< GET /employees
     EditStaff,       ///< POST/PUT/DELETE /employees
     ViewAudit,       ///< GET /audit
+    ViewAnalytics,   ///< GET /analytics
     ViewFinance,     ///< GET /shifts, /receipts, /cash-operations (the cabinet's «Финансы»)
 };
 

@@ -296,7 +296,10 @@ void MainWindow::updateNavigation()
 {
     const QString current = currentScreen();
     const bool loggedIn = m_runtime.session().has_value() && !m_runtime.session()->mustChangePin;
-    m_nav->setVisible(loggedIn && current != QStringLiteral("login") && current != QStringLiteral("change-pin"));
+    // The registration wizard has its own way out on every page (Назад / Отменить / Готово): no
+    // navigation bar to leave it half-way from service mode.
+    m_nav->setVisible(loggedIn && current != QStringLiteral("login") && current != QStringLiteral("change-pin") &&
+                      current != QStringLiteral("register"));
     const auto& session = m_runtime.session();
     const bool technician = session && session->permissions.contains(till::Permission::ServiceMode);
     const bool seller = session && session->permissions.contains(till::Permission::Sell);

@@ -72,8 +72,10 @@ TEST(CloudPermissions, MatrixGivesEachRoleItsRights)
     EXPECT_FALSE(roleAllows("administrator", P::ViewAudit));
     EXPECT_TRUE(roleAllows("administrator", P::EditCatalog));
     EXPECT_TRUE(roleAllows("administrator", P::EditStaff));
+    EXPECT_TRUE(roleAllows("owner", P::ViewAnalytics));
+    EXPECT_TRUE(roleAllows("administrator", P::ViewAnalytics));
     for (const char* role : {"cashier", "technician"}) {
-        for (P p : {P::EditCatalog, P::ViewStaff, P::EditStaff, P::ViewAudit}) {
+        for (P p : {P::EditCatalog, P::ViewStaff, P::EditStaff, P::ViewAudit, P::ViewAnalytics}) {
             EXPECT_FALSE(roleAllows(role, p)) << role << " " << static_cast<int>(p);
         }
     }
@@ -142,8 +144,8 @@ TEST_P(CloudAccessTest, LowerRolesGetForbidden)
               send("DELETE", "/api/v1/products/" + productId, {}, cookie), send("GET", "/api/v1/employees", {}, cookie),
               post("/api/v1/employees", employeeBody, cookie),
               send("PUT", "/api/v1/employees/" + employeeId, employeeBody.dump(), cookie),
-              send("DELETE", "/api/v1/employees/" + employeeId, {}, cookie),
-              send("GET", "/api/v1/audit", {}, cookie)}) {
+              send("DELETE", "/api/v1/employees/" + employeeId, {}, cookie), send("GET", "/api/v1/audit", {}, cookie),
+              send("GET", "/api/v1/analytics?from=2026-11-01&to=2026-11-30", {}, cookie)}) {
             EXPECT_EQ(response.status, 403) << response.body;
             EXPECT_EQ(errorCode(response), "forbidden");
         }

@@ -42,6 +42,9 @@ protected:
 //   GET/POST/PUT/DELETE /products[/{id}]        A's ids with B's session: 404 / empty list below
 //   GET/POST/PUT/DELETE /employees[/{id}]       the same
 //   GET    /audit?before=                       A's entry id with B's session: 404 below
+//   GET    /analytics?deviceId=&employeeId=     A's terminal or cashier with B's session: 404, and
+//                                                B's document holds none of A's sales: below and
+//                                                CloudAnalyticsTest.AccountsSeeOnlyTheirOwnSales
 //   POST   /device/events                       B's device never writes to A's chain: below
 //   GET    /device/changes                      B's device sees none of A's changes: below
 //   GET    /device/updates[/{id}/file]          platform-wide releases, no account data (UpdateService)
@@ -111,6 +114,13 @@ TEST_P(CloudSecurityTest, AccountsCannotReachEachOther)
     }
     EXPECT_EQ(send("GET", "/api/v1/audit?before=" + aAudit["entries"][0]["id"].get<std::string>(), {}, b.cookie).status,
               404);
+    // Analytics: A's terminal as B's filter is unknown; B's terminal list is B's alone.
+    const std::string period = "/api/v1/analytics?from=2026-11-01&to=2026-11-30";
+    EXPECT_EQ(send("GET", period + "&deviceId=" + a.device.id, {}, b.cookie).status, 404);
+    EXPECT_EQ(send("GET", period + "&deviceId=" + a.device.id, {}, a.cookie).status, 200);
+    const auto bAnalytics = json(send("GET", period, {}, b.cookie));
+    ASSERT_EQ(bAnalytics["devices"].size(), 1U);
+    EXPECT_EQ(bAnalytics["devices"][0]["id"], b.device.id);
     // The set-password token A used does not activate anything for anyone else.
     EXPECT_EQ(
         post("/api/v1/auth/set-password", {{"token", std::string(64, 'a')}, {"password", "Correct-Horse-42"}}).status,

@@ -132,6 +132,17 @@ protected:
 TEST_F(FoodFlowTest, FullTableServiceFromOpeningToAFreeTable)
 {
     startService();
+    // Each tile shows the table's name large above its state: found across the room.
+    ASSERT_TRUE(waitFor([this] { return m_window->findChild<QPushButton*>(QStringLiteral("table_1")) != nullptr; }));
+    auto* tile = m_window->findChild<QPushButton*>(QStringLiteral("table_1"));
+    auto* name = tile->findChild<QLabel*>(QStringLiteral("tableName"));
+    auto* details = tile->findChild<QLabel*>(QStringLiteral("tableDetails"));
+    ASSERT_TRUE(name != nullptr && details != nullptr);
+    EXPECT_EQ(name->text(), QStringLiteral("1"));
+    EXPECT_TRUE(details->text().startsWith(QStringLiteral("свободен"))) << details->text().toStdString();
+    name->ensurePolished();
+    details->ensurePolished();
+    EXPECT_GE(name->fontInfo().pixelSize(), details->fontInfo().pixelSize() * 3 / 2);
     openTable(QStringLiteral("1"));
 
     // A cappuccino: the milk is required, and the service's refusal is shown in words.

@@ -253,6 +253,21 @@ TEST_F(RegistrationWizardTest, RegistersFromTheScreenThenSellsAndSyncsLive)
     EXPECT_EQ(find<QLabel>(QStringLiteral("statusSync"))->property("level").toString(), QStringLiteral("error"));
 }
 
+TEST_F(RegistrationWizardTest, FromServiceModeTheWizardHasNoNavigationBarAndBackReturns)
+{
+    login(DemoData::kTechnicianPin);
+    auto* nav = find<QWidget>(QStringLiteral("navBar"));
+    ASSERT_NE(nav, nullptr);
+    EXPECT_TRUE(nav->isVisible());
+    m_window->showScreen(QStringLiteral("cloud"));
+    click(QStringLiteral("cloudRegister"));
+    ASSERT_EQ(m_window->currentScreen(), QStringLiteral("register"));
+    EXPECT_FALSE(nav->isVisible()); // the wizard's own buttons lead out
+    click(QStringLiteral("regBack"));
+    EXPECT_NE(m_window->currentScreen(), QStringLiteral("register"));
+    EXPECT_TRUE(nav->isVisible());
+}
+
 TEST_F(RegistrationWizardTest, NoConnectionIsSaidInWords)
 {
     m_runtime->config().cloudUrl = "http://127.0.0.1:1"; // nothing listens there

@@ -151,5 +151,32 @@ TEST_F(WeighedSaleTest, WithoutAScaleTheWeightIsTypedAndMalformedWeightsAreRefus
     EXPECT_EQ(cart->item(0, 2)->text(), QStringLiteral("404,55\u00A0₽"));
 }
 
+TEST_F(WeighedSaleTest, AReceivingTakesWeighedGoodsFromTheScale)
+{
+    login(DemoData::kAdminPin);
+    auto scale = connectScale();
+    ASSERT_NE(scale, nullptr);
+    ASSERT_TRUE(scale->place(core::Quantity::fromThousandths(2450)).ok());
+    click(QStringLiteral("nav_stock"));
+    ASSERT_EQ(m_window->currentScreen(), QStringLiteral("stock"));
+    click(QStringLiteral("stockNewReceiving"));
+    QWidget* dialog = scanCheese(); // the same weighing as at the sale screen
+    ASSERT_NE(dialog, nullptr);
+    auto* take = find<QPushButton>(QStringLiteral("weighTake"), dialog);
+    ASSERT_TRUE(pollUntil([take] { return take->isEnabled(); })) << text(QStringLiteral("weighState")).toStdString();
+    QTest::mouseClick(take, Qt::LeftButton);
+    auto* lines = find<QTableWidget>(QStringLiteral("stockLines"));
+    ASSERT_TRUE(waitFor([lines] { return lines->rowCount() == 1; })) << text(QStringLiteral("stockInfo")).toStdString();
+    EXPECT_EQ(lines->item(0, 1)->text(), QStringLiteral("2,450"));
+
+    // Cancelled weighing adds nothing.
+    dialog = scanCheese();
+    ASSERT_NE(dialog, nullptr);
+    click(QStringLiteral("weighCancel"), dialog);
+    ASSERT_TRUE(waitFor([this] { return m_window->findChild<QWidget*>(QStringLiteral("weighDialog")) == nullptr; }));
+    EXPECT_EQ(lines->rowCount(), 1);
+    EXPECT_EQ(lines->item(0, 1)->text(), QStringLiteral("2,450"));
+}
+
 } // namespace
 } // namespace sigma::terminal

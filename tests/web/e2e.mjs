@@ -2,7 +2,8 @@
 // calls over HTTP, and the owner's pages in headless Debian Chromium driven by playwright-core.
 //
 // Environment (set by run-e2e.sh): SIGMA_CLOUD_BIN, SIGMA_BASE_URL, SIGMA_DATA_DIR, SIGMA_WEB_DIR,
-// SIGMA_SCREENSHOT_DIR, SIGMA_BROWSER_DIR. Prints one line per check and a closing
+// SIGMA_SCREENSHOT_DIR, SIGMA_BROWSER_DIR; SIGMA_SEED (optional) is sigma_cloud_seed, which rings a
+// sales history for the registered device: «Аналитика» is then checked against its summary. Prints one line per check and a closing
 // "e2e: N passed, N failed" line; exits non-zero on the first failure.
 
 import { execFileSync } from 'node:child_process';
@@ -165,6 +166,67 @@ async function meStatus(page) {
 }
 
 
+const seedBin = process.env.SIGMA_SEED || '';
+/** The seeder's summary (tests/support/CloudSeed.cpp), once it has run. */
+let seeded = null;
+
+/** Today in the shop's time zone (Moscow, UTC+3), as the cabinet and the seeder count days. */
+function moscowToday() {
+  return new Date(Date.now() + 3 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+function addDays(iso, days) {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+}
+
+/** The seeder's revenue and sale receipts over the days from..to (its summary is per local day). */
+function seededFigures(from, to) {
+  let revenue = 0;
+  let receipts = 0;
+  for (const [date, day] of Object.entries(seeded?.days ?? {})) {
+    if (date >= from && date <= to) {
+      revenue += day.revenue;
+      receipts += day.salesCount;
+    }
+  }
+  return { revenue, receipts };
+}
+
+/** Kopecks as the Russian page shows them. */
+function rub(kopecks) {
+  return new Intl.NumberFormat('ru-RU', {
+    style: 'currency',
+    currency: 'RUB',
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(kopecks / 100);
+}
+
+async function waitForReport(page, from, to) {
+  await waitFor(`the report of ${from}..${to}`, async () => {
+    const report = page.locator('[data-test=report]');
+    return (
+      (await report.count()) > 0 &&
+      (await report.getAttribute('data-from')) === from &&
+      (await report.getAttribute('data-to')) === to &&
+      (await report.getAttribute('aria-busy')) === 'false'
+    );
+  });
+}
+
+/** The KPI figures of the report on the page (0 when it shows the empty state). */
+async function reportFigures(page) {
+  if ((await page.locator('[data-test=empty]').count()) > 0) {
+    return { revenue: 0, receipts: 0 };
+  }
+  return {
+    revenue: Number(await page.getAttribute('[data-test=revenue]', 'data-kopecks')),
+    receipts: Number(await page.getAttribute('[data-test=receipts]', 'data-count')),
+  };
+}
+
+
 // ---- «Финансы»: a day of the shop pushed as a terminal would, or by the seeder (SIGMA_SEED) ----
 
 const sha256hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -218,11 +280,11 @@ function moscowMidnightMs(daysAgo = 0) {
   return Math.floor((Date.now() + offset) / 86400000) * 86400000 - offset - daysAgo * 86400000;
 }
 
-// Yesterday's shift closed short by 15 ₽, with a return of its first sale; today's still open.
+// A shift ten days ago closed short by 15 ₽, with a return of its first sale. Ten days back: without
+// the seeder, the analytics steps expect the last 7 days empty.
 function shopDay() {
-  const day = moscowMidnightMs(1);
+  const day = moscowMidnightMs(10);
   const at = (h, m = 0) => (day + (h * 60 + m) * 60000) * 1000;
-  const now = Date.now() * 1000;
   const fiscal = (n) => ({ fiscalDocumentNumber: n, fiscalDocumentSign: String(2900000000 + n), fnNumber: '7380440700076543', shiftNumber: 41 });
   const receipt = (id, shiftId, operation, createdAt, lines, payments, extra = {}) => ({
     receiptId: id,
@@ -281,18 +343,13 @@ function shopDay() {
         nonCashReturns: 0, cashIn, cashOut, expectedCash, pendingCount: 0 },
       fiscal: { fiscalDocumentNumber: 505, fiscalDocumentSign: '2900000505' },
     }],
-    ['shift.opened', now - 7200e6, { shiftId: 'e2e-shift-42', number: 42, openedAt: now - 7200e6, cashierId: 'cashier-oleg', cashierName: 'Олег Петров' }],
-    ['receipt.fiscalized', now - 3600e6, receipt('e2e-sale-4', 'e2e-shift-42', 'sell', now - 3600e6, [cake], [{ type: 'cash', sum: 18000 }], { fiscal: fiscal(506) })],
   ]);
   return { events, summary };
 }
 
-const rub = (kopecks) => {
-  const abs = Math.abs(kopecks);
-  const text = `${Math.floor(abs / 100).toLocaleString('ru-RU')},${String(abs % 100).padStart(2, '0')}\u00a0₽`;
-  return text.replace(/\s/g, ' ');
-};
 const flat = (t) => t.replace(/\s/g, ' ');
+/** Kopecks as the Russian page shows them, spaces of any kind as plain ones. */
+const rubFlat = (kopecks) => flat(rub(kopecks));
 
 const phoneDigits = owner.phone.replace(/\D/g, '').slice(1);
 let registration = null;
@@ -393,6 +450,18 @@ try {
     owner.device = { id: status.json.deviceId, key: status.json.deviceKey };
   });
 
+  if (seedBin) {
+    await step('seed: the terminal rings two weeks of sales and pushes them to the cloud', async () => {
+      const out = execFileSync(
+        seedBin,
+        ['--url', base, '--device-id', owner.device.id, '--device-key', owner.device.key, '--days', '14', '--seed', '1'],
+        { encoding: 'utf8', timeout: 300000, maxBuffer: 64 << 20 },
+      );
+      seeded = JSON.parse(out);
+      check(seeded.totals && seeded.totals.salesCount > 0, `the seeder rang sales: ${out.slice(0, 200)}`);
+    });
+  }
+
   await step('set password: the link works only once', async () => {
     await page.goto(owner.setPasswordLink);
     await fillPasswordForm(page, 'Another-Pass-99');
@@ -417,7 +486,10 @@ try {
     check((await text(page, '[data-test=business-type]')) === 'Услуги', 'business type Услуги');
     check((await text(page, '[data-test=email]')) === owner.email, 'e-mail shown');
     check((await text(page, '[data-test=role]')) === 'Владелец', 'role shown in Russian');
-    for (const id of ['analytics', 'products', 'documents', 'customers', 'settings']) {
+    for (const id of ['analytics', 'finance']) {
+      check((await page.locator(`[data-test=nav-${id}]`).getAttribute('aria-disabled')) === null, `${id} is ready`);
+    }
+    for (const id of ['products', 'documents', 'customers', 'settings']) {
       const item = page.locator(`[data-test=nav-${id}]`);
       check((await item.getAttribute('aria-disabled')) === 'true', `${id} is disabled`);
       // textContent: innerText would give the badge's CSS upper case.
@@ -444,15 +516,10 @@ try {
   let shop = null;
   await step('terminal: a sales history with returns, cash in/out and short counts reaches the cloud', async () => {
     const today = moscowDate(Date.now());
-    if (process.env.SIGMA_SEED) {
-      const out = execFileSync(process.env.SIGMA_SEED, ['--url', base, '--device-id', owner.device.id, '--device-key', owner.device.key, '--days', '14', '--seed', '1'], {
-        encoding: 'utf8',
-        timeout: 300000,
-      });
-      const seeded = JSON.parse(out.slice(out.indexOf('{')));
+    if (seeded) {
+      // The seeder's two weeks (rung above): the shift to look at is the latest closed short.
       const closed = seeded.shifts.filter((s) => !s.open);
       check(closed.length > 0, 'the seeder closed shifts');
-      // The shift to look at: the latest closed short, else the latest closed.
       const shift = [...closed].reverse().find((s) => s.overShort < 0) ?? closed.at(-1);
       shop = {
         seeded,
@@ -465,7 +532,7 @@ try {
       check(sent.status === 200, `events: ${sent.status} ${sent.text}`);
       shop = {
         events: day.events,
-        period: { from: moscowDate(moscowMidnightMs(1) + 3600000), to: today },
+        period: { from: moscowDate(moscowMidnightMs(10) + 3600000), to: today },
         shift: { number: 41, figures: day.summary, countedCash: day.summary.countedCash, overShort: day.summary.overShort },
       };
     }
@@ -477,7 +544,7 @@ try {
     await page.click('.side-nav a:has-text("Финансы")');
     await page.waitForURL(/\/finance$/);
     await expectText(page, 'h1', 'Финансы');
-    await page.locator('[data-test=shifts-table]').waitFor();
+    await page.locator('[data-test=shifts-table], [data-test=empty]').first().waitFor();
     await page.goto(`/finance?tab=shifts&${periodQuery()}`);
     const api = await page.evaluate((q) => fetch(`/api/v1/shifts?${q}&limit=200`).then((r) => r.json()), periodQuery());
     const found = api.items.find((s) => s.number === shop.shift.number && !s.open);
@@ -492,16 +559,16 @@ try {
     }
     const row = page.locator(`[data-test=shift-${found.id}]`);
     await row.waitFor();
-    check(flat(await row.locator('[data-test=shift-sales]').innerText()) === rub(shop.shift.figures.sales), 'shift sales as the register printed');
+    check(flat(await row.locator('[data-test=shift-sales]').innerText()) === rubFlat(shop.shift.figures.sales), 'shift sales as the register printed');
     const overShort = row.locator('[data-test=shift-over-short]');
-    const expected = shop.shift.overShort < 0 ? `\u2212${rub(-shop.shift.overShort)}` : shop.shift.overShort > 0 ? `+${rub(shop.shift.overShort)}` : rub(0);
+    const expected = shop.shift.overShort < 0 ? `\u2212${rubFlat(-shop.shift.overShort)}` : shop.shift.overShort > 0 ? `+${rubFlat(shop.shift.overShort)}` : rubFlat(0);
     check(flat(await overShort.innerText()) === expected, `over/short ${await overShort.innerText()}, expected ${expected}`);
     if (shop.shift.overShort < 0) {
       const color = await overShort.evaluate((el) => getComputedStyle(el).color);
       check(color === 'rgb(179, 38, 30)', `a shortage is red (${color})`);
     }
     check((await page.locator('[data-test=shift-open]').count()) <= 1, 'at most the open shift is marked open');
-    await page.goto('/finance');
+    await page.goto(shop.seeded ? '/finance' : `/finance?tab=shifts&${periodQuery()}`);
     await page.locator('[data-test=shifts-table]').waitFor();
     await shot(page, 'finance-shifts');
   });
@@ -510,8 +577,8 @@ try {
     await page.goto(`/finance/shifts/${encodeURIComponent(shop.shift.id)}`);
     await page.locator('[data-test=register-figures]').waitFor();
     await expectText(page, 'h1', `Смена № ${shop.shift.number}`);
-    check(flat(await text(page, '[data-test=counted-cash]')) === rub(shop.shift.countedCash), 'counted cash');
-    check(flat(await text(page, '[data-test=figure-sales] td')) === rub(shop.shift.figures.sales), 'sales as printed');
+    check(flat(await text(page, '[data-test=counted-cash]')) === rubFlat(shop.shift.countedCash), 'counted cash');
+    check(flat(await text(page, '[data-test=figure-sales] td')) === rubFlat(shop.shift.figures.sales), 'sales as printed');
     if (shop.shift.overShort < 0) {
       await expectText(page, '[data-test=over-short]', 'недостача');
     }
@@ -519,7 +586,7 @@ try {
     await page.locator('[data-test=shift-receipts] li').first().waitFor();
     if (shop.events) {
       await expectText(page, '[data-test=shift-cash-operations]', 'Инкассация');
-      check(flat(await text(page, '[data-test=expected-cash]')) === rub(shop.shift.figures.expectedCash), 'expected cash');
+      check(flat(await text(page, '[data-test=expected-cash]')) === rubFlat(shop.shift.figures.expectedCash), 'expected cash');
     }
     await shot(page, 'finance-shift');
   });
@@ -580,9 +647,9 @@ try {
     const phone = watch(await ctxPhone.newPage());
     phone.setDefaultTimeout(kTimeoutMs);
     for (const [url, name, ready] of [
-      ['/finance?tab=shifts', 'finance-shifts-phone', '[data-test=shifts-table]'],
+      [`/finance?tab=shifts&${periodQuery()}`, 'finance-shifts-phone', '[data-test=shifts-table]'],
       [`/finance/shifts/${encodeURIComponent(shop.shift.id)}`, 'finance-shift-phone', '[data-test=register-figures]'],
-      ['/finance?tab=receipts', 'finance-receipts-phone', '[data-test=receipts-table]'],
+      [`/finance?tab=receipts&${periodQuery()}`, 'finance-receipts-phone', '[data-test=receipts-table]'],
     ]) {
       await phone.goto(url);
       await phone.locator(ready).waitFor();
@@ -594,8 +661,8 @@ try {
   });
 
   await step('a section that is not ready yet says so', async () => {
-    await page.goto('/analytics');
-    await expectText(page, 'h1', 'Аналитика');
+    await page.goto('/documents');
+    await expectText(page, 'h1', 'Документы');
     await shot(page, 'coming-soon');
   });
 
@@ -695,6 +762,84 @@ try {
     await expectText(page, '[data-test=business-type]', 'Услуги');
   });
 
+
+  await step('Аналитика: 7 days show the revenue and receipts the terminal rang', async () => {
+    await page.click('[data-test=nav-analytics]');
+    await page.waitForURL(`${base}/analytics`);
+    await expectText(page, 'h1', 'Аналитика');
+    await page.click('[data-test=period-last7]');
+    const today = moscowToday();
+    const from = addDays(today, -6);
+    await waitForReport(page, from, today);
+    const expected = seededFigures(from, today);
+    const report = await reportFigures(page);
+    if (seeded) {
+      check(expected.receipts > 0, 'the seeder rang sales in the last 7 days');
+      check(report.revenue === expected.revenue, `revenue ${report.revenue} = seeded ${expected.revenue}`);
+      check(report.receipts === expected.receipts, `receipts ${report.receipts} = seeded ${expected.receipts}`);
+      // As the owner reads it: roubles in Russian format.
+      check((await text(page, '[data-test=revenue]')) === rub(expected.revenue), `revenue shown as ${rub(expected.revenue)}`);
+      const bars = await page.locator('[data-test=revenue-chart] rect').count();
+      check(bars === 7, `a bar per day (${bars})`);
+    } else {
+      await expectText(page, '[data-test=empty]', 'Продаж нет');
+    }
+    await shot(page, 'analytics');
+    // The same page in English: money as ₽1,234.50, the labels translated.
+    await page.click('.lang-switch button:has-text("EN")');
+    await expectText(page, 'h1', 'Analytics');
+    await expectText(page, '[data-test=period-last7]', '7 days');
+    await shot(page, 'analytics-en');
+    await page.click('.lang-switch button:has-text("RU")');
+    await expectText(page, 'h1', 'Аналитика');
+  });
+
+  if (seeded) {
+    await step('Аналитика: the terminal and cashier filters narrow the figures', async () => {
+      await page.click('[data-test=period-last30]');
+      const today = moscowToday();
+      await waitForReport(page, addDays(today, -29), today);
+      let report = await reportFigures(page);
+      check(report.revenue === seeded.totals.revenue, `30 days hold the whole history: ${report.revenue} = ${seeded.totals.revenue}`);
+      const cash = Number(await page.getAttribute('[data-test=payment-cash]', 'data-kopecks'));
+      check(cash === (seeded.payments.cash ?? 0), `cash ${cash} = seeded ${seeded.payments.cash}`);
+      // The one terminal: the same figures.
+      await page.selectOption('[data-test=filter-device]', { label: owner.serial });
+      await waitFor('the terminal filter', async () => (await page.getAttribute('[data-test=report]', 'data-device')) === owner.device.id);
+      report = await reportFigures(page);
+      check(report.revenue === seeded.totals.revenue, 'one terminal: all of its sales');
+      await page.click('[data-test=filter-reset]');
+      await waitFor('no filter', async () => (await page.getAttribute('[data-test=report]', 'data-device')) === '');
+      // One cashier: what the seeder rang under that name.
+      const [name, figures] = Object.entries(seeded.cashiers).sort((a, b) => b[1].revenue - a[1].revenue)[0];
+      await page.selectOption('[data-test=filter-employee]', { label: name });
+      await waitFor(`the figures of ${name}`, async () => {
+        const report = page.locator('[data-test=report]');
+        return (await report.getAttribute('data-employee')) !== '' && (await report.getAttribute('aria-busy')) === 'false';
+      });
+      report = await reportFigures(page);
+      check(report.revenue === figures.revenue, `${name}: revenue ${report.revenue} = seeded ${figures.revenue}`);
+      check(report.receipts === figures.salesCount, `${name}: ${report.receipts} receipts = seeded ${figures.salesCount}`);
+      const rows = await page.locator('[data-test=by-employee] tbody tr').count();
+      check(rows === 1, `one cashier row under the filter (${rows})`);
+      await shot(page, 'analytics-filtered');
+      await page.click('[data-test=filter-reset]');
+    });
+  }
+
+  await step('Аналитика: a custom period is checked, and an empty one says so', async () => {
+    await page.click('[data-test=period-custom]');
+    await page.fill('[data-test=period-from]', '2020-02-10');
+    await page.fill('[data-test=period-to]', '2020-02-01');
+    await page.click('[data-test=period-apply]');
+    await expectText(page, '[data-test=period-problem]', 'раньше даты начала');
+    await page.fill('[data-test=period-to]', '2020-02-20');
+    await page.click('[data-test=period-apply]');
+    await waitForReport(page, '2020-02-10', '2020-02-20');
+    await expectText(page, '[data-test=empty]', 'Продаж нет');
+    await shot(page, 'analytics-empty');
+  });
+
   await step('phone width: login and home fit a 390×844 screen', async () => {
     const ctxPhone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -720,6 +865,25 @@ try {
     await phone.click('.nav-toggle');
     await phone.locator('#side-nav').waitFor({ state: 'visible' });
     await shot(phone, 'nav-phone');
+    await phone.click('[data-test=nav-analytics]');
+    await phone.waitForURL(`${base}/analytics`);
+    await phone.click('[data-test=period-last7]');
+    const today = moscowToday();
+    await waitForReport(phone, addDays(today, -6), today);
+    const analyticsOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(analyticsOverflow <= 0, `no sideways scrolling on «Аналитика» (overflow ${analyticsOverflow}px)`);
+    // Every card inside the screen (a wide chart can stretch its card past the edge unnoticed).
+    const wide = await phone.evaluate(() =>
+      [...document.querySelectorAll('[data-page=analytics] .card')]
+        .filter((card) => card.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((card) => card.querySelector('h2')?.textContent ?? card.className),
+    );
+    check(wide.length === 0, `cards wider than the phone: ${wide.join(', ')}`);
+    await shot(phone, 'analytics-phone');
+    await phone.screenshot({ path: path.join(shotDir, 'cabinet-analytics-phone-full.png'), fullPage: true });
+    if ((await phone.locator('.chart-card').count()) > 0) {
+      await phone.locator('.chart-card').screenshot({ path: path.join(shotDir, 'cabinet-analytics-phone-chart.png') });
+    }
     await ctxPhone.close();
   });
 

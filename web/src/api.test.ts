@@ -143,3 +143,19 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null, now)).toBeNull();
   });
 });
+
+describe('ApiClient.analytics', () => {
+  it('asks for the period and the filters that are set, and names a bad parameter', async () => {
+    const { fn, calls } = fakeFetch(200, { totals: { revenue: 1 } });
+    const api = new ApiClient({ fetch: fn });
+    await api.analytics({ from: '2026-11-01', to: '2026-11-07' }, { deviceId: 'dev-1', employeeId: '' });
+    expect(calls[0].url).toBe('/api/v1/analytics?from=2026-11-01&to=2026-11-07&deviceId=dev-1');
+    expect(calls[0].init.method).toBe('GET');
+
+    const bad = fakeFetch(400, { error: { code: 'invalid_argument', message: 'to must not be before from', field: 'to' } });
+    const failing = new ApiClient({ fetch: bad.fn });
+    const error = await failing.analytics({ from: '2026-11-07', to: '2026-11-01' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).field).toBe('to');
+  });
+});

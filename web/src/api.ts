@@ -4,6 +4,9 @@
 // the script never sees, and the server's CSRF check wants the JSON content type on every
 // state-changing request (the browser adds the matching Origin itself).
 
+import { analyticsQuery, type AnalyticsDocument, type AnalyticsFilters } from './analytics';
+import type { Period } from './period';
+
 export type BusinessType = 'trade' | 'services' | 'food';
 export type Role = 'owner' | 'administrator' | 'cashier' | 'technician' | string;
 
@@ -153,6 +156,11 @@ export class ApiClient {
     }
     const search = params.toString();
     return this.request<T>('GET', search ? `${path}?${search}` : path);
+  }
+
+  /** «Аналитика»: the sales figures of a period of the shop's local days, optionally filtered. */
+  analytics(period: Period, filters: AnalyticsFilters = {}): Promise<AnalyticsDocument> {
+    return this.request<AnalyticsDocument>('GET', `/api/v1/analytics?${analyticsQuery(period, filters)}`);
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {

@@ -46,3 +46,16 @@ describe('splitWait', () => {
     expect(splitWait(3601)).toEqual({ count: 2, unit: 'hours' });
   });
 });
+
+describe('describeError on a report page', () => {
+  it('explains a bad period, a filter that is gone and a role without access', () => {
+    expect(describeError(err(400, 'invalid_argument', 'from'), 'report').key).toBe('errors.badPeriod');
+    expect(describeError(err(400, 'invalid_argument', 'to'), 'report').key).toBe('errors.badPeriod');
+    expect(describeError(err(404, 'not_found', 'deviceId'), 'report').key).toBe('errors.filterGone');
+    expect(describeError(err(404, 'not_found', 'employeeId'), 'report').key).toBe('errors.filterGone');
+    expect(describeError(err(403, 'forbidden'), 'report').key).toBe('errors.reportForbidden');
+    // Everything else as on any page.
+    expect(describeError(err(401, 'unauthorized'), 'report').key).toBe('errors.sessionEnded');
+    expect(describeError(err(500, 'internal'), 'report').key).toBe('errors.server');
+  });
+});

@@ -5,7 +5,8 @@
 
 import { ApiError, kNetworkError } from './api';
 
-export type ErrorContext = 'login' | 'setPassword' | 'resetRequest' | 'resetConfirm' | 'session';
+/** 'report': a page of figures over a period with filters («Аналитика»). */
+export type ErrorContext = 'login' | 'setPassword' | 'resetRequest' | 'resetConfirm' | 'session' | 'report';
 
 export interface ErrorText {
   key: string;
@@ -48,6 +49,18 @@ export function describeError(error: unknown, context: ErrorContext, nowMs: numb
       return { key: 'errors.rateLimitedUntil', params: {}, retryAtMs: nowMs + error.retryAfterSeconds * 1000, field };
     }
     return text('errors.rateLimited', field);
+  }
+  if (context === 'report') {
+    // The period and the filters are the only input of a report page.
+    if (error.code === 'invalid_argument' && (field === 'from' || field === 'to')) {
+      return text('errors.badPeriod', field);
+    }
+    if (error.code === 'not_found' && (field === 'deviceId' || field === 'employeeId')) {
+      return text('errors.filterGone', field);
+    }
+    if (error.code === 'forbidden') {
+      return text('errors.reportForbidden');
+    }
   }
   switch (error.code) {
     case 'unauthorized':

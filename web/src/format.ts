@@ -10,18 +10,54 @@ export function formatPhone(phone: string | null | undefined): string {
 /** The shop's time zone: dates and times are shown as the shop lives them (docs/cloud.md). */
 export const kShopTimeZone = 'Europe/Moscow';
 
-function intlLocale(locale: string): string {
+/** The Intl locale tag of a UI language. */
+export function intlLocale(locale: string): string {
   return locale === 'en' ? 'en-GB' : 'ru-RU';
 }
 
-/** Whole kopecks as money in the UI's locale: 123456 → «1 234,56 ₽» (ru), "₽1,234.56" (en). */
-export function formatMoney(kopecks: number | null | undefined, locale: string): string {
+/**
+ * Kopecks (an integer, as the API sends money) as roubles in the UI's language: 1 234,50 ₽ in
+ * Russian, RUB 1,234.50 in English. Whole roubles keep no kopecks when `whole` is set (chart
+ * axes, KPI cards of large sums).
+ */
+export function formatMoney(kopecks: number | null | undefined, locale: string, options: { whole?: boolean } = {}): string {
   if (kopecks === null || kopecks === undefined || !Number.isFinite(kopecks)) {
     return '—';
   }
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }).format(
-    kopecks / 100,
-  );
+  const digits = options.whole ? 0 : 2;
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: 'currency',
+    currency: 'RUB',
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(options.whole ? Math.round(kopecks / 100) : kopecks / 100);
+}
+
+/** Thousandths (the API's quantities) as a number: 2,25 or 3 (up to three decimals). */
+export function formatQuantity(thousandths: number | null | undefined, locale: string): string {
+  if (thousandths === null || thousandths === undefined) {
+    return '—';
+  }
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 }).format(thousandths / 1000);
+}
+
+/** A plain count with the language's digit grouping: 1 234 / 1,234. */
+export function formatCount(n: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+}
+
+/** An ISO date (YYYY-MM-DD) for people: 10.11.2026 / 10/11/2026; `short` drops the year (10.11). */
+export function formatDay(iso: string, locale: string, options: { short?: boolean; weekday?: boolean } = {}): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: '2-digit',
+    ...(options.short ? {} : { year: 'numeric' }),
+    ...(options.weekday ? { weekday: 'short' } : {}),
+  }).format(date);
 }
 
 /** A signed amount (over/short): "+10,00 ₽", "−10,00 ₽", "0,00 ₽". */
@@ -46,14 +82,6 @@ export function formatDateTime(micros: number | null | undefined, locale: string
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(micros / 1000));
-}
-
-/** Thousandths as a quantity: 2000 → "2", 1500 → "1,5" (ru). */
-export function formatQuantity(thousandths: number | null | undefined, locale: string): string {
-  if (thousandths === null || thousandths === undefined) {
-    return '—';
-  }
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 }).format(thousandths / 1000);
 }
 
 /** A span of the shop's time: «01.12.2026, 09:00–21:00» within a day, both in full across days. */

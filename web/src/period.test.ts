@@ -1,40 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, matchPreset, normalizePeriod, parseIsoDate, presetPeriod } from './period';
-
-// A Wednesday in the middle of a month, and the first of a year (the month before is December).
-const wed = new Date(2026, 11, 16, 15, 30);
-const newYear = new Date(2027, 0, 1, 0, 5);
+import { addDays, checkPeriod, dayNumber, matchPreset, periodDates, periodDays, presetPeriod, shopToday } from './period';
 
 describe('period presets', () => {
-  it('cover whole local days ending today', () => {
-    expect(presetPeriod('today', wed)).toEqual({ from: '2026-12-16', to: '2026-12-16' });
-    expect(presetPeriod('yesterday', wed)).toEqual({ from: '2026-12-15', to: '2026-12-15' });
-    expect(presetPeriod('last7', wed)).toEqual({ from: '2026-12-10', to: '2026-12-16' });
-    expect(presetPeriod('last30', wed)).toEqual({ from: '2026-11-17', to: '2026-12-16' });
-    expect(presetPeriod('thisMonth', wed)).toEqual({ from: '2026-12-01', to: '2026-12-16' });
-    expect(presetPeriod('lastMonth', wed)).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+  const today = '2026-03-01';
+
+  it('covers the days each preset names, today included', () => {
+    expect(presetPeriod('today', today)).toEqual({ from: '2026-03-01', to: '2026-03-01' });
+    expect(presetPeriod('yesterday', today)).toEqual({ from: '2026-02-28', to: '2026-02-28' });
+    expect(presetPeriod('last7', today)).toEqual({ from: '2026-02-23', to: '2026-03-01' });
+    expect(periodDays(presetPeriod('last7', today))).toBe(7);
+    expect(presetPeriod('last30', today)).toEqual({ from: '2026-01-31', to: '2026-03-01' });
+    expect(periodDays(presetPeriod('last30', today))).toBe(30);
+    expect(presetPeriod('thisMonth', today)).toEqual({ from: '2026-03-01', to: '2026-03-01' });
+    expect(presetPeriod('lastMonth', today)).toEqual({ from: '2026-02-01', to: '2026-02-28' });
   });
 
-  it('cross the year and short months', () => {
-    expect(presetPeriod('yesterday', newYear)).toEqual({ from: '2026-12-31', to: '2026-12-31' });
-    expect(presetPeriod('lastMonth', newYear)).toEqual({ from: '2026-12-01', to: '2026-12-31' });
-    expect(presetPeriod('lastMonth', new Date(2028, 2, 10))).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+  it('crosses years and leap days', () => {
+    expect(presetPeriod('lastMonth', '2026-01-15')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(presetPeriod('lastMonth', '2028-03-10')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(presetPeriod('yesterday', '2027-01-01')).toEqual({ from: '2026-12-31', to: '2026-12-31' });
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
   });
 
-  it('recognise a preset, else custom', () => {
-    expect(matchPreset({ from: '2026-12-10', to: '2026-12-16' }, wed)).toBe('last7');
-    expect(matchPreset({ from: '2026-12-16', to: '2026-12-16' }, wed)).toBe('today');
-    expect(matchPreset({ from: '2026-12-02', to: '2026-12-05' }, wed)).toBe('custom');
+  it('recognises a preset, and a custom range as none', () => {
+    expect(matchPreset({ from: '2026-02-23', to: '2026-03-01' }, today)).toBe('last7');
+    expect(matchPreset({ from: '2026-03-01', to: '2026-03-01' }, today)).toBe('today'); // before thisMonth
+    expect(matchPreset({ from: '2026-02-20', to: '2026-02-25' }, today)).toBeNull();
   });
 });
 
-describe('typed periods', () => {
-  it('accept real dates only and put them in order', () => {
-    expect(parseIsoDate('2026-02-29')).toBeNull();
-    expect(parseIsoDate('2028-02-29')).not.toBeNull();
-    expect(parseIsoDate('1.12.2026')).toBeNull();
-    expect(isoDate(new Date(2026, 0, 5))).toBe('2026-01-05');
-    expect(normalizePeriod({ from: '2026-12-05', to: '2026-12-01' })).toEqual({ from: '2026-12-01', to: '2026-12-05' });
-    expect(normalizePeriod({ from: '2026-12-05', to: '' })).toBeNull();
+describe('period checks (as the server makes them)', () => {
+  it('accepts real dates only', () => {
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(dayNumber('2026-02-29')).toBeNull();
+    expect(dayNumber('2026-13-01')).toBeNull();
+    expect(dayNumber('2026-1-01')).toBeNull();
+    expect(dayNumber('')).toBeNull();
+    expect(checkPeriod({ from: '', to: '2026-01-01' })).toBe('badFrom');
+    expect(checkPeriod({ from: '2026-01-01', to: '2026-04-31' })).toBe('badTo');
+  });
+
+  it('wants from ≤ to and at most 366 days', () => {
+    expect(checkPeriod({ from: '2026-01-02', to: '2026-01-01' })).toBe('reversed');
+    expect(checkPeriod({ from: '2025-01-01', to: '2026-01-01' })).toBeNull(); // 366 days
+    expect(checkPeriod({ from: '2025-01-01', to: '2026-01-02' })).toBe('tooLong');
+    expect(checkPeriod({ from: '2026-01-01', to: '2026-01-10' }, 7)).toBe('tooLong');
+  });
+
+  it('lists the days of a period', () => {
+    expect(periodDates({ from: '2026-02-27', to: '2026-03-02' })).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+  });
+});
+
+describe('shopToday', () => {
+  it('is the Moscow date, whatever the browser’s zone', () => {
+    // 2026-11-10 21:30 UTC is 00:30 on the 11th in Moscow; 20:30 UTC is 23:30 on the 10th.
+    expect(shopToday(Date.UTC(2026, 10, 10, 21, 30))).toBe('2026-11-11');
+    expect(shopToday(Date.UTC(2026, 10, 10, 20, 30))).toBe('2026-11-10');
+    expect(shopToday(Date.UTC(2026, 10, 10, 20, 30), 0)).toBe('2026-11-10');
   });
 });

@@ -1,75 +1,124 @@
-// Periods of whole local days, as the cloud's lists and reports take them (`from`..`to`, ISO
-// dates, both inclusive). Pure functions of "today" so they can be tested and shared.
+// Periods of local days for the cabinet's reports («Аналитика», «Финансы»): the presets of the
+// period picker, and the checks the server makes too (real dates, from ≤ to, at most 366 days).
+// Dates are ISO strings (YYYY-MM-DD) of the shop's local days; the arithmetic is done on UTC
+// midnights so that no browser time zone or daylight-saving change can shift a day.
 
 export interface Period {
   from: string;
   to: string;
 }
 
-export type PeriodPreset = 'today' | 'yesterday' | 'last7' | 'last30' | 'thisMonth' | 'lastMonth' | 'custom';
-export const kPeriodPresets: PeriodPreset[] = ['today', 'yesterday', 'last7', 'last30', 'thisMonth', 'lastMonth', 'custom'];
+export const kPresets = ['today', 'yesterday', 'last7', 'last30', 'thisMonth', 'lastMonth'] as const;
+export type Preset = (typeof kPresets)[number];
 
-/** "YYYY-MM-DD" of a date's local calendar day. */
-export function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** The longest period the server accepts, in days (both ends included). */
+export const kMaxPeriodDays = 366;
+
+/** The shops' time zone until accounts carry their own: Moscow, UTC+3 (no daylight saving). */
+export const kShopUtcOffsetMinutes = 180;
+
+const kDayMs = 86_400_000;
+
+function toIso(dayNumber: number): string {
+  return new Date(dayNumber * kDayMs).toISOString().slice(0, 10);
 }
 
-/** Parses "YYYY-MM-DD" as a local calendar day; null when it is not a real date. */
-export function parseIsoDate(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+/** Days since 1970-01-01 of a real ISO date, or null (2026-02-30, 2026-1-5, garbage). */
+export function dayNumber(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) {
     return null;
   }
-  const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return isoDate(date) === text ? date : null;
-}
-
-function addDays(date: Date, days: number): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
-}
-
-/** The days a preset covers when today is `today`; 'custom' keeps whatever was chosen. */
-export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: Date): Period {
-  const day = new Date(today.getFullYear(), today.getMonth(), today.getDate());
-  switch (preset) {
-    case 'today':
-      return { from: isoDate(day), to: isoDate(day) };
-    case 'yesterday':
-      return { from: isoDate(addDays(day, -1)), to: isoDate(addDays(day, -1)) };
-    case 'last7':
-      return { from: isoDate(addDays(day, -6)), to: isoDate(day) };
-    case 'last30':
-      return { from: isoDate(addDays(day, -29)), to: isoDate(day) };
-    case 'thisMonth':
-      return { from: isoDate(new Date(day.getFullYear(), day.getMonth(), 1)), to: isoDate(day) };
-    case 'lastMonth':
-      return {
-        from: isoDate(new Date(day.getFullYear(), day.getMonth() - 1, 1)),
-        to: isoDate(new Date(day.getFullYear(), day.getMonth(), 0)),
-      };
-  }
-}
-
-/** Which preset a period is (for highlighting it), or 'custom'. */
-export function matchPreset(period: Period, today: Date): PeriodPreset {
-  for (const preset of kPeriodPresets) {
-    if (preset !== 'custom') {
-      const p = presetPeriod(preset, today);
-      if (p.from === period.from && p.to === period.to) {
-        return preset;
-      }
-    }
-  }
-  return 'custom';
-}
-
-/** A period a person typed: both real dates, `from` not after `to` (swapped if so). */
-export function normalizePeriod(period: Period): Period | null {
-  const from = parseIsoDate(period.from);
-  const to = parseIsoDate(period.to);
-  if (!from || !to) {
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
     return null;
   }
-  return from <= to ? { from: period.from, to: period.to } : { from: period.to, to: period.from };
+  return Math.round(ms / kDayMs);
+}
+
+/** The ISO date `days` after (or before, negative) `iso`. */
+export function addDays(iso: string, days: number): string {
+  const n = dayNumber(iso);
+  if (n === null) {
+    throw new Error(`not a date: ${iso}`);
+  }
+  return toIso(n + days);
+}
+
+/** Today in the shop's time zone (not the browser's). */
+export function shopToday(nowMs: number = Date.now(), offsetMinutes: number = kShopUtcOffsetMinutes): string {
+  return new Date(nowMs + offsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/** The days a preset covers, as of `today`. */
+export function presetPeriod(preset: Preset, today: string): Period {
+  switch (preset) {
+    case 'today':
+      return { from: today, to: today };
+    case 'yesterday': {
+      const day = addDays(today, -1);
+      return { from: day, to: day };
+    }
+    case 'last7':
+      return { from: addDays(today, -6), to: today };
+    case 'last30':
+      return { from: addDays(today, -29), to: today };
+    case 'thisMonth':
+      return { from: `${today.slice(0, 8)}01`, to: today };
+    case 'lastMonth': {
+      const lastDay = addDays(`${today.slice(0, 8)}01`, -1);
+      return { from: `${lastDay.slice(0, 8)}01`, to: lastDay };
+    }
+  }
+}
+
+/** The preset a period is, as of `today` (the first that matches), or null for a custom range. */
+export function matchPreset(period: Period, today: string): Preset | null {
+  for (const preset of kPresets) {
+    const p = presetPeriod(preset, today);
+    if (p.from === period.from && p.to === period.to) {
+      return preset;
+    }
+  }
+  return null;
+}
+
+/** How many days a period covers (both ends), or null when a date is not real. */
+export function periodDays(period: Period): number | null {
+  const from = dayNumber(period.from);
+  const to = dayNumber(period.to);
+  return from === null || to === null ? null : to - from + 1;
+}
+
+export type PeriodProblem = 'badFrom' | 'badTo' | 'reversed' | 'tooLong';
+
+/** What is wrong with a custom period, or null when the server will accept it. */
+export function checkPeriod(period: Period, maxDays: number = kMaxPeriodDays): PeriodProblem | null {
+  if (dayNumber(period.from) === null) {
+    return 'badFrom';
+  }
+  if (dayNumber(period.to) === null) {
+    return 'badTo';
+  }
+  const days = periodDays(period) as number;
+  if (days < 1) {
+    return 'reversed';
+  }
+  return days > maxDays ? 'tooLong' : null;
+}
+
+/** Every ISO date of a (valid) period, in order. */
+export function periodDates(period: Period): string[] {
+  const from = dayNumber(period.from);
+  const to = dayNumber(period.to);
+  if (from === null || to === null) {
+    return [];
+  }
+  const out: string[] = [];
+  for (let n = from; n <= to; n += 1) {
+    out.push(toIso(n));
+  }
+  return out;
 }

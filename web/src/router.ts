@@ -1,11 +1,13 @@
+import type { Component } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { currentMe, loadMe } from './session';
-import { kSections } from './sections';
+import { kSections, type Section } from './sections';
 import LoginPage from './pages/LoginPage.vue';
 import SetPasswordPage from './pages/SetPasswordPage.vue';
 import ForgotPasswordPage from './pages/ForgotPasswordPage.vue';
 import HomePage from './pages/HomePage.vue';
 import ComingSoonPage from './pages/ComingSoonPage.vue';
+import AnalyticsPage from './pages/AnalyticsPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
 import FinancePage from './pages/finance/FinancePage.vue';
 import ShiftPage from './pages/finance/ShiftPage.vue';
@@ -21,6 +23,12 @@ declare module 'vue-router' {
   }
 }
 
+/** The pages of the sections that are ready; the others show ComingSoonPage. */
+const kSectionPages: Partial<Record<Section['id'], Component>> = {
+  analytics: AnalyticsPage,
+  finance: FinancePage,
+};
+
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { shell: 'app', requiresAuth: true } },
   { path: '/login', name: 'login', component: LoginPage, meta: { shell: 'public', guestOnly: true } },
@@ -29,17 +37,15 @@ const routes: RouteRecordRaw[] = [
   // The reset e-mail's link, and the form that asks for it.
   { path: '/reset-password', name: 'reset-password', component: SetPasswordPage, props: { mode: 'reset' }, meta: { shell: 'public' } },
   { path: '/forgot-password', name: 'forgot-password', component: ForgotPasswordPage, meta: { shell: 'public' } },
-  // «Финансы»: the lists (tabs in the query) and a shift's and a receipt's own pages.
-  { path: '/finance', name: 'finance', component: FinancePage, meta: { shell: 'app', requiresAuth: true } },
+  // «Финансы»: a shift's and a receipt's own pages (the lists are the section's page).
   { path: '/finance/shifts/:id', name: 'finance-shift', component: ShiftPage, meta: { shell: 'app', requiresAuth: true } },
   { path: '/finance/receipts/:id', name: 'finance-receipt', component: ReceiptPage, meta: { shell: 'app', requiresAuth: true } },
-  ...kSections.filter((s) => s.id !== 'finance').map<RouteRecordRaw>((s) => ({
-    path: s.path,
-    name: s.id,
-    component: ComingSoonPage,
-    props: { section: s.id },
-    meta: { shell: 'app', requiresAuth: true },
-  })),
+  ...kSections.map<RouteRecordRaw>((s) => {
+    const page = s.ready ? kSectionPages[s.id] : undefined;
+    return page
+      ? { path: s.path, name: s.id, component: page, meta: { shell: 'app', requiresAuth: true } }
+      : { path: s.path, name: s.id, component: ComingSoonPage, props: { section: s.id }, meta: { shell: 'app', requiresAuth: true } };
+  }),
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { shell: 'public' } },
 ];
 

@@ -8,7 +8,7 @@ export interface Section {
 }
 
 export const kSections: Section[] = [
-  { id: 'analytics', path: '/analytics', ready: false },
+  { id: 'analytics', path: '/analytics', ready: true },
   { id: 'finance', path: '/finance', ready: true },
   { id: 'products', path: '/products', ready: false },
   { id: 'documents', path: '/documents', ready: false },

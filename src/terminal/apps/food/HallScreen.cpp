@@ -174,18 +174,38 @@ void HallScreen::draw()
     for (const auto& view : m_tables) {
         const auto& t = view.table;
         taken[static_cast<std::size_t>(t.y * columns + t.x)] = true;
-        QString text = QString::fromStdString(t.name);
+        QString details;
         switch (view.state) {
         case till::TableState::Free:
-            text += tr("\nсвободен\nмест: %1").arg(t.seats);
+            details = tr("свободен\nмест: %1").arg(t.seats);
             break;
         case till::TableState::Occupied:
         case till::TableState::BillPrinted:
-            text += view.state == till::TableState::BillPrinted ? tr("\nсчёт напечатан") : tr("\nзанят");
-            text += tr("\nгостей %1 · %2 мин\n%3").arg(view.guests).arg(view.minutesOpen).arg(Format::money(view.total));
+            details = view.state == till::TableState::BillPrinted ? tr("счёт напечатан") : tr("занят");
+            details += tr("\nгостей %1 · %2 мин\n%3").arg(view.guests).arg(view.minutesOpen).arg(Format::money(view.total));
             break;
         }
-        auto* tile = new QPushButton(text, this);
+        // The table's name large, what is going on at it below: a waiter finds "7" across the room.
+        // The labels let the taps through to the button; the button's accessible text is all of it.
+        auto* tile = new QPushButton(this);
+        tile->setAccessibleName(QString::fromStdString(t.name) + QLatin1Char('\n') + details);
+        auto* name = new QLabel(QString::fromStdString(t.name), tile);
+        name->setObjectName(QStringLiteral("tableName"));
+        name->setStyleSheet(QStringLiteral("font-size: 28px; font-weight: bold; color: #212121; background: transparent; border: none;"));
+        auto* info = new QLabel(details, tile);
+        info->setObjectName(QStringLiteral("tableDetails"));
+        info->setStyleSheet(QStringLiteral("font-size: 15px; color: #212121; background: transparent; border: none;"));
+        for (auto* label : {name, info}) {
+            label->setAlignment(Qt::AlignCenter);
+            label->setAttribute(Qt::WA_TransparentForMouseEvents);
+        }
+        auto* tileLayout = new QVBoxLayout(tile);
+        tileLayout->setContentsMargins(6, 4, 6, 4);
+        tileLayout->setSpacing(0);
+        tileLayout->addStretch(1);
+        tileLayout->addWidget(name);
+        tileLayout->addWidget(info);
+        tileLayout->addStretch(1);
         tile->setObjectName(QStringLiteral("table_") + QString::fromStdString(t.name));
         tile->setProperty("tableState", QString::fromLatin1(till::HallService::stateName(view.state).data()));
         tile->setMinimumSize(150, 120);

@@ -3,6 +3,7 @@
 #include "core/ErrorCodes.h"
 #include "terminal/DemoData.h"
 #include "terminal/MainWindow.h"
+#include "terminal/StatusBar.h"
 #include "terminal/TaskRunner.h"
 #include "terminal/TerminalRuntime.h"
 #include "terminal/apps/services/AppointmentsScreen.h"
@@ -170,6 +171,12 @@ void ServicesDemo::show(MainWindow& window, TaskRunner& runner, const QString& s
         }
     }
     DemoData::settle(runner, 600);
+    // The status bar skips its database reads while the worker is busy (it was, all along here):
+    // read once now that it is idle, as its next poll would.
+    if (auto* bar = window.findChild<StatusBar*>()) {
+        bar->refresh();
+    }
+    DemoData::settle(runner, 100);
 }
 
 } // namespace sigma::terminal

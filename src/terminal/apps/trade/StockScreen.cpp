@@ -1,4 +1,5 @@
 #include "terminal/apps/trade/StockScreen.h"
+#include "terminal/apps/trade/WeighDialog.h"
 
 #include "core/ErrorCodes.h"
 #include "terminal/DeviceMessage.h"
@@ -281,7 +282,7 @@ void StockScreen::addScan(const QString& code)
     }
     auto added = rt.stock().addByScan(*rt.session(), *m_open, code.toStdString());
     if (!added.ok() && added.error().code == core::errc::kBadQuantity) {
-        // A weighed product by its plain barcode: its weight is typed.
+        // A weighed product by its plain barcode: weighed on the scale (or typed).
         auto lookup = rt.lookup().byScan(code.toStdString());
         if (lookup.ok()) {
             m_search->clear();
@@ -306,23 +307,28 @@ void StockScreen::addProduct(const store::CatalogProduct& product)
         say(tr("Сначала создайте документ: «Приход», «Списание» или «Инвентаризация»."));
         return;
     }
-    till::StockLineInput input;
     if (product.weighed) {
-        bool ok = false;
-        const QString text = QInputDialog::getText(this, tr("Вес"),
-                                                   tr("%1: вес, кг (3 знака, например 0,450)")
-                                                       .arg(QString::fromStdString(product.name)),
-                                                   QLineEdit::Normal, {}, &ok, Qt::WindowFlags(),
-                                                   Qt::ImhFormattedNumbersOnly);
-        if (!ok || text.trimmed().isEmpty()) {
-            return;
-        }
-        auto q = core::Quantity::parse(text.trimmed().toStdString());
-        if (!q.ok()) {
-            say(DeviceMessage::fromError(q.error()).text());
-            return;
-        }
-        input.quantity = *q;
+        // Weighed goods on the scale, as at the sale screen: the stable weight, or typed.
+        auto* dialog = new WeighDialog(m_window, QString::fromStdString(product.name), product.price, this);
+        connect(dialog, &QDialog::finished, this, [this, dialog, product](int result) {
+            dialog->deleteLater();
+            if (result == QDialog::Accepted) {
+                till::StockLineInput input;
+                input.quantity = dialog->weight();
+                addLine(product, input);
+            }
+        });
+        dialog->open();
+        return;
+    }
+    addLine(product, {});
+}
+
+void StockScreen::addLine(const store::CatalogProduct& product, const till::StockLineInput& input)
+{
+    auto& rt = m_window.runtime();
+    if (!m_open || !m_openIsDraft || !rt.session()) {
+        return; // the document was closed while the weight was taken
     }
     auto added = rt.stock().addProduct(*rt.session(), *m_open, product, input);
     if (!added.ok()) {

@@ -18,6 +18,9 @@ namespace sigma::store {
 struct CatalogProduct;
 struct StockDocument;
 }
+namespace sigma::till {
+struct StockLineInput;
+}
 
 namespace sigma::terminal {
 
@@ -43,6 +46,7 @@ private:
     void showDocument(const store::StockDocument& document);
     void runSearch();
     void addProduct(const store::CatalogProduct& product);
+    void addLine(const store::CatalogProduct& product, const till::StockLineInput& input);
     void editQuantity();
     void removeLine();
     void post();
