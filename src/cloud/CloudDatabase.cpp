@@ -431,11 +431,32 @@ CREATE INDEX receipts_period ON receipts(account_id, created_at, status, operati
     change_sum, receipt_id)
 )SQL";
 
+// The cabinet's «Финансы» (FinanceService): what a receipt's page shows and v1 did not keep (the
+// customer's contact, the sale a return returns, the card's status, auth code and RRN, the Z
+// report's fiscal numbers and who closed the shift), and the keyset page orders: every list runs
+// newest first by (time, id) within one account, so a page is an index range, never an OFFSET.
+// Rows projected before this migration keep NULL in the new columns.
+constexpr std::string_view kSchemaV5 = R"SQL(
+ALTER TABLE receipts ADD COLUMN customer_contact TEXT;
+ALTER TABLE receipts ADD COLUMN original_receipt_id TEXT;
+ALTER TABLE receipt_payments ADD COLUMN card_status TEXT;
+ALTER TABLE receipt_payments ADD COLUMN card_auth_code TEXT;
+ALTER TABLE receipt_payments ADD COLUMN card_rrn TEXT;
+ALTER TABLE shifts ADD COLUMN close_fiscal TEXT;
+ALTER TABLE shifts ADD COLUMN closed_by TEXT;
+CREATE INDEX shifts_page ON shifts(account_id, opened_at, shift_id);
+CREATE INDEX receipts_page ON receipts(account_id, created_at, receipt_id);
+CREATE INDEX receipts_shift ON receipts(account_id, shift_id, created_at, receipt_id);
+CREATE INDEX receipts_original ON receipts(account_id, original_receipt_id);
+CREATE INDEX cash_operations_page ON cash_operations(account_id, occurred_at, operation_id);
+CREATE INDEX cash_operations_shift ON cash_operations(account_id, shift_id)
+)SQL";
+
 // Cabinet users beyond the owner (UserService): a name, the state of the login (`invited` until
 // the invitation's link sets a password, `active`, `disabled`) and the last sign-in. `active`
 // stays the one flag sign-in and sessions check (1 exactly when the status is `active`). An
 // invited user has no password yet: an empty hash, which nothing verifies against.
-// (Migrations 5 and 6 belong to other sections; a fresh database simply applies 7 after 4.)
+// (Migration 6 belongs to another section: versions are applied in order, so a gap is harmless.)
 constexpr std::string_view kSchemaV7 = R"SQL(
 ALTER TABLE users ADD COLUMN name TEXT;
 ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
@@ -449,6 +470,7 @@ constexpr std::array kMigrations{db::Migration{1, "cloud schema", kSchemaV1},
                                  db::Migration{2, "stock and card projections, audit paging", kSchemaV2},
                                  db::Migration{3, "services and food projections", kSchemaV3},
                                  db::Migration{4, "analytics index", kSchemaV4},
+                                 db::Migration{5, "finance: receipt details, shift close, page indexes", kSchemaV5},
                                  db::Migration{7, "cabinet users", kSchemaV7}};
 
 } // namespace

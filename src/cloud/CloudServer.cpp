@@ -7,6 +7,7 @@
 #include "cloud/CloudDatabase.h"
 #include "cloud/CloudErrors.h"
 #include "cloud/DeviceService.h"
+#include "cloud/FinanceService.h"
 #include "cloud/Notifier.h"
 #include "cloud/Permissions.h"
 #include "cloud/ServiceContext.h"
@@ -20,6 +21,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <tuple>
 
 namespace sigma::cloud {
 
@@ -245,6 +247,7 @@ private:
         addAuthRoutes(router);
         addDeviceRoutes(router);
         addCatalogRoutes(router);
+        addFinanceRoutes(router);
         addAnalyticsRoutes(router);
         addUserRoutes(router);
         router.setExceptionHook([](const net::HttpRequest& request, std::string_view what) {
@@ -571,6 +574,32 @@ private:
                 &CatalogService::deleteEmployee);
     }
 
+    /// «Финансы»: read-only lists and details; FinanceService parses and checks the query.
+    void addFinanceRoutes(net::Router& router)
+    {
+        using List = core::Result<core::Json> (FinanceService::*)(const Session&, const FinanceService::Params&);
+        using One = core::Result<core::Json> (FinanceService::*)(const Session&, const std::string&);
+        for (auto [base, list, one] :
+             {std::tuple<const char*, List, One>{"/api/v1/shifts", &FinanceService::listShifts, &FinanceService::shift},
+              std::tuple<const char*, List, One>{"/api/v1/receipts", &FinanceService::listReceipts,
+                                                 &FinanceService::receipt},
+              std::tuple<const char*, List, One>{"/api/v1/cash-operations", &FinanceService::listCashOperations,
+                                                 nullptr}}) {
+            add(router, "GET", base, [this, list](net::HttpRequest& request) {
+                return withSession(request, false, Permission::ViewFinance, [&](const Session& s) {
+                    return respond((m_finance.*list)(s, request.queryParams));
+                });
+            });
+            if (one != nullptr) {
+                add(router, "GET", std::string(base) + "/{id}", [this, one](net::HttpRequest& request) {
+                    return withSession(request, false, Permission::ViewFinance, [&](const Session& s) {
+                        return respond((m_finance.*one)(s, request.pathParams.at("id")));
+                    });
+                });
+            }
+        }
+    }
+
     void addAnalyticsRoutes(net::Router& router)
     {
         add(router, "GET", "/api/v1/analytics", [this](net::HttpRequest& request) {
@@ -636,6 +665,7 @@ private:
     UpdateService m_updates{m_context};
     CatalogService m_catalog;
     AuditService m_audit;
+    FinanceService m_finance{m_context};
     AnalyticsService m_analytics{m_context};
     UserService m_users{m_context};
     std::mutex m_logMutex;

@@ -19,9 +19,10 @@ struct RoleGrants {
 };
 
 constexpr unsigned kEveryone = bit(Permission::ViewAccount) | bit(Permission::ViewCatalog);
+// Managers see the money too (shifts, receipts, cash): the administrator closes the day with them.
 constexpr unsigned kManager = kEveryone | bit(Permission::EditCatalog) | bit(Permission::ViewStaff) |
                               bit(Permission::EditStaff) | bit(Permission::ViewAnalytics) |
-                              bit(Permission::ManageUsers);
+                              bit(Permission::ViewFinance) | bit(Permission::ManageUsers);
 
 // The matrix. The owner alone reads the audit log (it records the administrators' actions too);
 // cashiers and technicians work on the terminals and only look at the account and the catalog

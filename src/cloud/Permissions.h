@@ -17,6 +17,7 @@ enum class Permission {
     EditStaff,       ///< POST/PUT/DELETE /employees
     ViewAudit,       ///< GET /audit
     ViewAnalytics,   ///< GET /analytics
+    ViewFinance,     ///< GET /shifts, /receipts, /cash-operations (the cabinet's «Финансы»)
     ManageUsers,     ///< GET/POST/PUT /users (who may manage whom: UserService)
 };
 

@@ -77,7 +77,8 @@ TEST(CloudPermissions, MatrixGivesEachRoleItsRights)
     EXPECT_TRUE(roleAllows("owner", P::ManageUsers));
     EXPECT_TRUE(roleAllows("administrator", P::ManageUsers));
     for (const char* role : {"cashier", "technician"}) {
-        for (P p : {P::EditCatalog, P::ViewStaff, P::EditStaff, P::ViewAudit, P::ViewAnalytics, P::ManageUsers}) {
+        for (P p : {P::EditCatalog, P::ViewStaff, P::EditStaff, P::ViewAudit, P::ViewAnalytics, P::ViewFinance,
+                    P::ManageUsers}) {
             EXPECT_FALSE(roleAllows(role, p)) << role << " " << static_cast<int>(p);
         }
     }

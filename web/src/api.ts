@@ -172,6 +172,18 @@ export class ApiClient {
     return this.request<CabinetUser>('POST', `/api/v1/users/${encodeURIComponent(id)}/${action}`, {});
   }
 
+  /** A read of the cabinet API; `query` values that are undefined or '' are left out. */
+  get<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.toString();
+    return this.request<T>('GET', search ? `${path}?${search}` : path);
+  }
+
   /** «Аналитика»: the sales figures of a period of the shop's local days, optionally filtered. */
   analytics(period: Period, filters: AnalyticsFilters = {}): Promise<AnalyticsDocument> {
     return this.request<AnalyticsDocument>('GET', `/api/v1/analytics?${analyticsQuery(period, filters)}`);

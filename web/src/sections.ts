@@ -9,7 +9,7 @@ export interface Section {
 
 export const kSections: Section[] = [
   { id: 'analytics', path: '/analytics', ready: true },
-  { id: 'finance', path: '/finance', ready: false },
+  { id: 'finance', path: '/finance', ready: true },
   { id: 'products', path: '/products', ready: false },
   { id: 'documents', path: '/documents', ready: false },
   { id: 'customers', path: '/customers', ready: false },

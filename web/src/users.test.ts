@@ -62,14 +62,16 @@ describe('the invitation form', () => {
 });
 
 describe('the roles in the navigation', () => {
-  it('offers analytics and settings to managers only', () => {
+  it('offers analytics, finance and settings to managers only', () => {
     for (const role of ['owner', 'administrator']) {
-      expect(sectionAllowed('analytics', role)).toBe(true);
-      expect(sectionAllowed('settings', role)).toBe(true);
+      for (const section of ['analytics', 'finance', 'settings']) {
+        expect(sectionAllowed(section, role)).toBe(true);
+      }
     }
     for (const role of ['cashier', 'technician', undefined]) {
-      expect(sectionAllowed('analytics', role)).toBe(false);
-      expect(sectionAllowed('settings', role)).toBe(false);
+      for (const section of ['analytics', 'finance', 'settings']) {
+        expect(sectionAllowed(section, role)).toBe(false);
+      }
       expect(sectionAllowed('products', role)).toBe(true);
     }
   });
@@ -109,6 +111,7 @@ describe('users errors and requests', () => {
   it('formats a moment of the API in the UI language', () => {
     const us = Date.parse('2026-12-04T14:45:00Z') * 1000;
     expect(formatMoment(us, 'ru')).toMatch(/4 дек/);
+    expect(formatMoment(us, 'ru')).toMatch(/17:45/); // Moscow, whatever the browser's zone
     expect(formatMoment(us, 'en')).toMatch(/4 Dec/);
   });
 });

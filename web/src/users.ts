@@ -3,7 +3,7 @@
 // sections a role may open (the permission matrix of src/cloud/Permissions.cpp, docs/cloud.md).
 
 import type { Role } from './api';
-import { intlLocale } from './format';
+import { intlLocale, kShopTimeZone } from './format';
 
 export type UserStatus = 'invited' | 'active' | 'disabled';
 
@@ -155,15 +155,16 @@ export function inviteFieldOf(serverField: string | null | undefined): InviteFie
 
 /** The sections a role opens (docs/cloud.md, "Roles and permissions"): the rest are not offered. */
 export function sectionAllowed(section: string, role: Role | undefined): boolean {
-  if (section === 'analytics' || section === 'settings') {
+  if (section === 'analytics' || section === 'finance' || section === 'settings') {
     return role === 'owner' || role === 'administrator';
   }
   return true;
 }
 
-/** A time of the API (UTC microseconds) as a short local date and time: «4 дек., 17:45». */
+/** A time of the API (UTC microseconds) as a short date and time in the shop's zone: «4 дек., 17:45». */
 export function formatMoment(us: number, locale: string): string {
   return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: kShopTimeZone,
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
