@@ -615,6 +615,16 @@ private:
         });
     }
 
+    /// A 429 of the invitation limits: the next try is possible when their window ends, not the
+    /// sign-in window errorResponse assumes.
+    net::HttpResponse inviteWindow(net::HttpResponse response) const
+    {
+        if (response.status == 429) {
+            response.headers.set("Retry-After", std::to_string(m_config.inviteWindowSec));
+        }
+        return response;
+    }
+
     void addUserRoutes(net::Router& router)
     {
         // Who the set-password page greets: the invitation behind a link (no session yet).
@@ -632,7 +642,7 @@ private:
         add(router, "POST", "/api/v1/users", [this](net::HttpRequest& request) {
             return withSession(request, true, Permission::ManageUsers, [&](const Session& s) {
                 auto body = parseObject(request);
-                return body ? respond(retryBusy([&] { return m_users.invite(s, *body); }), 201)
+                return body ? inviteWindow(respond(retryBusy([&] { return m_users.invite(s, *body); }), 201))
                             : errorResponse(body.error());
             });
         });
@@ -650,7 +660,8 @@ private:
             add(router, "POST", std::string("/api/v1/users/{id}") + suffix,
                 [this, action = action](net::HttpRequest& request) {
                     return withSession(request, true, Permission::ManageUsers, [&](const Session& s) {
-                        return respond(retryBusy([&] { return (m_users.*action)(s, request.pathParams.at("id")); }));
+                        return inviteWindow(
+                            respond(retryBusy([&] { return (m_users.*action)(s, request.pathParams.at("id")); })));
                     });
                 });
         }
