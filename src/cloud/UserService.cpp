@@ -119,9 +119,9 @@ core::Result<std::int64_t> activeOwners(db::Connection& db, const std::string& a
 
 core::Result<db::Row> findUser(db::Connection& db, const Session& session, const std::string& id)
 {
-    SIGMA_ASSIGN_OR_RETURN(auto row, db.queryOne("SELECT " + std::string(kUserColumns) +
-                                                     " FROM users WHERE id = $1 AND account_id = $2",
-                                                 {id, session.accountId}));
+    SIGMA_ASSIGN_OR_RETURN(
+        auto row, db.queryOne("SELECT " + std::string(kUserColumns) + " FROM users WHERE id = $1 AND account_id = $2",
+                              {id, session.accountId}));
     if (!row) {
         return core::Error(core::errc::kNotFound, "no such user", "id");
     }
@@ -224,10 +224,10 @@ core::Result<std::string> UserService::issueLink(db::Connection& db, const std::
     const auto& config = m_context.config;
     const std::string token = m_context.newToken();
     SIGMA_TRY(db.execute("UPDATE one_time_codes SET used = 1 WHERE purpose = 'invite' AND subject_id = $1", {userId}));
-    SIGMA_TRY(db.execute("INSERT INTO one_time_codes(id, code_hash, purpose, subject_id, expires_at, created_at) "
-                         "VALUES ($1, $2, 'invite', $3, $4, $5)",
-                         {m_context.newId(), hashSecret(token), userId, now + config.inviteTtlSec * kMicrosPerSecond,
-                          now}));
+    SIGMA_TRY(
+        db.execute("INSERT INTO one_time_codes(id, code_hash, purpose, subject_id, expires_at, created_at) "
+                   "VALUES ($1, $2, 'invite', $3, $4, $5)",
+                   {m_context.newId(), hashSecret(token), userId, now + config.inviteTtlSec * kMicrosPerSecond, now}));
     SIGMA_TRY(db.execute("UPDATE users SET invited_at = $2 WHERE id = $1", {userId, now}));
     return token;
 }
@@ -246,8 +246,8 @@ core::Status UserService::sendInvitation(const std::string& accountId, const std
                                                        "account_id = $1 AND role = 'owner' ORDER BY created_at, id "
                                                        "LIMIT 1",
                                                        {accountId}));
-        SIGMA_ASSIGN_OR_RETURN(auto by, db.queryOne("SELECT COALESCE(name, email, phone) FROM users WHERE id = $1",
-                                                    {inviterId}));
+        SIGMA_ASSIGN_OR_RETURN(
+            auto by, db.queryOne("SELECT COALESCE(name, email, phone) FROM users WHERE id = $1", {inviterId}));
         accountName = owner ? owner->optionalText(0).value_or("") : std::string();
         inviter = by ? by->optionalText(0).value_or("") : std::string();
     }
@@ -328,10 +328,11 @@ core::Result<core::Json> UserService::invite(const Session& session, const core:
         return *taken;
     }
     const std::string id = m_context.newId();
-    SIGMA_TRY(db.execute("INSERT INTO users(id, account_id, phone, email, password_hash, role, active, created_at, name, "
-                         "status) VALUES ($1, $2, $3, $4, '', $5, 0, $6, $7, 'invited')",
-                         {id, session.accountId, phone ? db::Param(*phone) : db::Param(nullptr),
-                          email ? db::Param(*email) : db::Param(nullptr), role, now, name}));
+    SIGMA_TRY(
+        db.execute("INSERT INTO users(id, account_id, phone, email, password_hash, role, active, created_at, name, "
+                   "status) VALUES ($1, $2, $3, $4, '', $5, 0, $6, $7, 'invited')",
+                   {id, session.accountId, phone ? db::Param(*phone) : db::Param(nullptr),
+                    email ? db::Param(*email) : db::Param(nullptr), role, now, name}));
     SIGMA_ASSIGN_OR_RETURN(std::string token, issueLink(db, id));
     SIGMA_TRY(appendAudit(db, m_context, session.accountId, "user:" + session.userId, "user.invited",
                           core::Json{{"id", id}, {"role", role}, {"via", email ? "email" : "sms"}}));
@@ -352,7 +353,8 @@ core::Result<core::Json> UserService::resendInvitation(const Session& session, c
         return forbiddenRole();
     }
     if (target.text(5) != "invited") {
-        return core::Error(errc::kConflict, "only a user who has not accepted the invitation yet gets a new link", "id");
+        return core::Error(errc::kConflict, "only a user who has not accepted the invitation yet gets a new link",
+                           "id");
     }
     const std::string login = target.optionalText(2).value_or(target.optionalText(3).value_or(""));
     SIGMA_TRY(countInvitation(db, session, login));
@@ -494,14 +496,14 @@ core::Result<core::Json> UserService::invitation(const std::string& token)
     SIGMA_ASSIGN_OR_RETURN(auto owner, db.queryOne("SELECT COALESCE(name, email, phone) FROM users WHERE account_id = "
                                                    "$1 AND role = 'owner' ORDER BY created_at, id LIMIT 1",
                                                    {row->text(6)}));
-    return core::Json{{"name", nullable(row->optionalText(0))},
-                      {"role", row->text(1)},
-                      {"email", nullable(row->optionalText(2))},
-                      {"phone", nullable(row->optionalText(3))},
-                      {"account",
-                       {{"name", owner ? nullable(owner->optionalText(0)) : core::Json(nullptr)},
-                        {"businessType", row->text(4)}}},
-                      {"expiresAt", row->int64(5)}};
+    return core::Json{
+        {"name", nullable(row->optionalText(0))},
+        {"role", row->text(1)},
+        {"email", nullable(row->optionalText(2))},
+        {"phone", nullable(row->optionalText(3))},
+        {"account",
+         {{"name", owner ? nullable(owner->optionalText(0)) : core::Json(nullptr)}, {"businessType", row->text(4)}}},
+        {"expiresAt", row->int64(5)}};
 }
 
 core::Result<bool> UserService::acceptInvitation(const std::string& token, const std::string& password)
@@ -535,15 +537,16 @@ core::Result<bool> UserService::acceptInvitation(const std::string& token, const
     if (db.changes() != 1) {
         return wrongToken();
     }
-    SIGMA_TRY(db.execute("UPDATE users SET password_hash = $2, status = 'active', active = 1 WHERE id = $1 AND status = "
-                         "'invited'",
-                         {userId, passwordHash}));
+    SIGMA_TRY(
+        db.execute("UPDATE users SET password_hash = $2, status = 'active', active = 1 WHERE id = $1 AND status = "
+                   "'invited'",
+                   {userId, passwordHash}));
     if (db.changes() != 1) {
         return wrongToken();
     }
     SIGMA_ASSIGN_OR_RETURN(auto account, db.queryOne("SELECT account_id FROM users WHERE id = $1", {userId}));
-    SIGMA_TRY(appendAudit(db, m_context, account ? account->text(0) : std::string(), "user:" + userId,
-                          "user.activated", core::Json{{"id", userId}}));
+    SIGMA_TRY(appendAudit(db, m_context, account ? account->text(0) : std::string(), "user:" + userId, "user.activated",
+                          core::Json{{"id", userId}}));
     SIGMA_TRY(tx.commit());
     return true;
 }

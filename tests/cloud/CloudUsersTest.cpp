@@ -171,8 +171,8 @@ TEST_P(CloudUsersTest, InvitedCashierSetsAPasswordAndHasExactlyTheRolesRights)
     EXPECT_EQ(me["account"]["id"], json(send("GET", "/api/v1/me", {}, owner.cookie))["account"]["id"]);
     // Exactly a cashier's rights: the catalog, not the analytics, staff, audit or users.
     EXPECT_EQ(send("GET", "/api/v1/products", {}, cashier).status, 200);
-    for (const char* path : {"/api/v1/analytics?from=2026-11-01&to=2026-11-30", "/api/v1/employees", "/api/v1/audit",
-                             "/api/v1/users"}) {
+    for (const char* path :
+         {"/api/v1/analytics?from=2026-11-01&to=2026-11-30", "/api/v1/employees", "/api/v1/audit", "/api/v1/users"}) {
         auto denied = send("GET", path, {}, cashier);
         EXPECT_EQ(denied.status, 403) << path;
         EXPECT_EQ(errorCode(denied), "forbidden") << path;
@@ -191,8 +191,8 @@ TEST_P(CloudUsersTest, InvitedCashierSetsAPasswordAndHasExactlyTheRolesRights)
 TEST_P(CloudUsersTest, InvitationBySmsWhenThereIsOnlyAPhone)
 {
     const auto owner = registerAccount("SN-U2", "9994440002", "owner-u2@example.com");
-    auto created = post("/api/v1/users", {{"name", "Пётр"}, {"phone", "8 (999) 444-00-12"}, {"role", "technician"}},
-                        owner.cookie);
+    auto created =
+        post("/api/v1/users", {{"name", "Пётр"}, {"phone", "8 (999) 444-00-12"}, {"role", "technician"}}, owner.cookie);
     ASSERT_EQ(created.status, 201) << created.body;
     EXPECT_EQ(json(created)["phone"], "+79994440012");
     EXPECT_TRUE(json(created)["email"].is_null());
@@ -225,10 +225,10 @@ TEST_P(CloudUsersTest, ResendingReplacesTheLinkAndLinksExpireAfter72Hours)
     EXPECT_EQ(send("GET", "/api/v1/auth/invitation?token=" + second).status, 200);
     m_clock.advance(std::chrono::hours(2));
     EXPECT_EQ(send("GET", "/api/v1/auth/invitation?token=" + inviteToken("boris@example.com")).status, 400);
-    EXPECT_EQ(post("/api/v1/auth/set-password", {{"token", inviteToken("boris@example.com")},
-                                                  {"password", kInviteePassword}})
-                  .status,
-              400);
+    EXPECT_EQ(
+        post("/api/v1/auth/set-password", {{"token", inviteToken("boris@example.com")}, {"password", kInviteePassword}})
+            .status,
+        400);
     // ... until the owner sends a new one.
     ASSERT_EQ(action(lateId, "invite", owner.cookie).status, 200);
     EXPECT_FALSE(accept("boris@example.com").empty());
@@ -428,14 +428,16 @@ TEST_P(CloudUsersTest, MalformedBodiesNameTheField)
     for (int i = 0; i < 100; ++i) {
         hundred += "ж";
     }
-    EXPECT_EQ(post("/api/v1/users", {{"name", hundred}, {"email", "long@example.com"}, {"role", "cashier"}},
-                   owner.cookie)
-                  .status,
-              201);
+    EXPECT_EQ(
+        post("/api/v1/users", {{"name", hundred}, {"email", "long@example.com"}, {"role", "cashier"}}, owner.cookie)
+            .status,
+        201);
     const auto id = idOf(owner.cookie);
-    for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
-             {"{}", "role"}, {R"({"role": 5})", "role"}, {R"({"role": "boss"})", "role"}, {R"({"name": ""})", "name"},
-             {"nope", "body"}}) {
+    for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{{"{}", "role"},
+                                                                                      {R"({"role": 5})", "role"},
+                                                                                      {R"({"role": "boss"})", "role"},
+                                                                                      {R"({"name": ""})", "name"},
+                                                                                      {"nope", "body"}}) {
         auto response = send("PUT", "/api/v1/users/" + id, body, owner.cookie);
         EXPECT_EQ(response.status, 400) << body;
         EXPECT_EQ(errorField(response), field) << body << " → " << response.body;
@@ -457,9 +459,9 @@ TEST_P(CloudUsersTest, AnotherAccountsUsersAreNotFound)
     const auto aOwner = idOf(a.cookie);
     const auto aCashier = invited(a.cookie, "Кассир А", "cashier-u10@example.com", "cashier");
     for (const auto& id : {aOwner, aCashier}) {
-        for (const auto& response : {put(id, {{"name", "чужой"}}, b.cookie), put(id, {{"role", "cashier"}}, b.cookie),
-                                     action(id, "invite", b.cookie), action(id, "disable", b.cookie),
-                                     action(id, "enable", b.cookie)}) {
+        for (const auto& response :
+             {put(id, {{"name", "чужой"}}, b.cookie), put(id, {{"role", "cashier"}}, b.cookie),
+              action(id, "invite", b.cookie), action(id, "disable", b.cookie), action(id, "enable", b.cookie)}) {
             EXPECT_EQ(response.status, 404) << response.body;
             EXPECT_EQ(errorField(response), "id");
         }
@@ -469,9 +471,8 @@ TEST_P(CloudUsersTest, AnotherAccountsUsersAreNotFound)
     EXPECT_EQ(bList[0]["email"], b.email);
     EXPECT_EQ(json(send("GET", "/api/v1/users", {}, a.cookie))["users"].size(), 2U);
     EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE id = $1 AND status = 'active' AND name IS NULL", {aOwner}), 1);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE id = $1 AND status = 'invited' AND name = 'Кассир А'",
-                    {aCashier}),
-              1);
+    EXPECT_EQ(
+        count("SELECT COUNT(*) FROM users WHERE id = $1 AND status = 'invited' AND name = 'Кассир А'", {aCashier}), 1);
     // Without a session, nothing.
     EXPECT_EQ(send("GET", "/api/v1/users").status, 401);
     EXPECT_EQ(post("/api/v1/users", {{"name", "x"}, {"email", "x@example.com"}, {"role", "cashier"}}).status, 401);
@@ -485,12 +486,12 @@ TEST_P(CloudUsersTest, WritesNeedJsonAndTheOrigin)
     const auto body = core::Json{{"name", "x"}, {"email", "csrf@example.com"}, {"role", "cashier"}}.dump();
     const std::vector<std::pair<std::string, std::string>> evil{{"Origin", "http://evil.test"}};
     const std::vector<std::pair<std::string, std::string>> form{{"Content-Type", "text/plain"}};
-    for (const auto& response :
-         {send("POST", "/api/v1/users", body, owner.cookie, evil), send("POST", "/api/v1/users", body, owner.cookie, form),
-          send("PUT", "/api/v1/users/" + id, R"({"role": "technician"})", owner.cookie, evil),
-          send("POST", "/api/v1/users/" + id + "/disable", "{}", owner.cookie, evil),
-          send("POST", "/api/v1/users/" + id + "/disable", "{}", owner.cookie, form),
-          send("POST", "/api/v1/users/" + id + "/invite", "{}", owner.cookie, evil)}) {
+    for (const auto& response : {send("POST", "/api/v1/users", body, owner.cookie, evil),
+                                 send("POST", "/api/v1/users", body, owner.cookie, form),
+                                 send("PUT", "/api/v1/users/" + id, R"({"role": "technician"})", owner.cookie, evil),
+                                 send("POST", "/api/v1/users/" + id + "/disable", "{}", owner.cookie, evil),
+                                 send("POST", "/api/v1/users/" + id + "/disable", "{}", owner.cookie, form),
+                                 send("POST", "/api/v1/users/" + id + "/invite", "{}", owner.cookie, evil)}) {
         EXPECT_EQ(response.status, 403) << response.body;
         EXPECT_EQ(errorCode(response), "csrf_rejected");
     }
