@@ -1,6 +1,7 @@
 #include "cloud/AuthService.h"
 
 #include "cloud/CloudErrors.h"
+#include "cloud/Permissions.h"
 #include "core/ErrorCodes.h"
 #include "core/Phone.h"
 #include "crypto/Hex.h"
@@ -376,6 +377,7 @@ core::Result<core::Json> AuthService::me(const Session& session)
     }
     core::Json userOut = userJson(*user);
     userOut["name"] = user->isNull(4) ? core::Json(nullptr) : core::Json(user->text(4));
+    userOut["permissions"] = permissionNames(user->text(3));
     return core::Json{{"user", userOut},
                       {"account",
                        {{"id", account->text(0)},

@@ -35,7 +35,35 @@ constexpr std::array<RoleGrants, 4> kMatrix{{
     {"technician", kEveryone},
 }};
 
+struct PermissionName {
+    Permission permission;
+    std::string_view name;
+};
+
+constexpr std::array<PermissionName, 9> kNames{{
+    {Permission::ViewAccount, "viewAccount"},
+    {Permission::ViewCatalog, "viewCatalog"},
+    {Permission::EditCatalog, "editCatalog"},
+    {Permission::ViewStaff, "viewStaff"},
+    {Permission::EditStaff, "editStaff"},
+    {Permission::ViewAudit, "viewAudit"},
+    {Permission::ViewAnalytics, "viewAnalytics"},
+    {Permission::ViewFinance, "viewFinance"},
+    {Permission::ManageUsers, "manageUsers"},
+}};
+
 } // namespace
+
+std::vector<std::string> permissionNames(std::string_view role)
+{
+    std::vector<std::string> names;
+    for (const auto& entry : kNames) {
+        if (roleAllows(role, entry.permission)) {
+            names.emplace_back(entry.name);
+        }
+    }
+    return names;
+}
 
 bool isKnownRole(std::string_view role)
 {

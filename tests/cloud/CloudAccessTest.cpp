@@ -82,6 +82,13 @@ TEST(CloudPermissions, MatrixGivesEachRoleItsRights)
             EXPECT_FALSE(roleAllows(role, p)) << role << " " << static_cast<int>(p);
         }
     }
+    // /me tells the cabinet the same matrix by name.
+    EXPECT_EQ(permissionNames("cashier"), (std::vector<std::string>{"viewAccount", "viewCatalog"}));
+    EXPECT_EQ(permissionNames("administrator"),
+              (std::vector<std::string>{"viewAccount", "viewCatalog", "editCatalog", "viewStaff", "editStaff",
+                                        "viewAnalytics", "viewFinance", "manageUsers"}));
+    EXPECT_EQ(permissionNames("owner").size(), 9U);
+    EXPECT_TRUE(permissionNames("root").empty());
     EXPECT_FALSE(isKnownRole("root"));
     EXPECT_FALSE(roleAllows("root", P::ViewAccount));
     EXPECT_FALSE(roleAllows("", P::ViewAccount));

@@ -168,6 +168,7 @@ TEST_P(CloudUsersTest, InvitedCashierSetsAPasswordAndHasExactlyTheRolesRights)
     auto me = json(send("GET", "/api/v1/me", {}, cashier));
     EXPECT_EQ(me["user"]["role"], "cashier");
     EXPECT_EQ(me["user"]["name"], "Ирина Кассирова");
+    EXPECT_EQ(me["user"]["permissions"], (core::Json{"viewAccount", "viewCatalog"}));
     EXPECT_EQ(me["account"]["id"], json(send("GET", "/api/v1/me", {}, owner.cookie))["account"]["id"]);
     // Exactly a cashier's rights: the catalog, not the analytics, staff, audit or users.
     EXPECT_EQ(send("GET", "/api/v1/products", {}, cashier).status, 200);

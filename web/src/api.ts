@@ -14,6 +14,8 @@ export type Role = 'owner' | 'administrator' | 'cashier' | 'technician' | string
 export interface User {
   id?: string;
   name?: string | null;
+  /** GET /me: what the role may do (docs/cloud.md, "Roles and permissions"), e.g. 'manageUsers'. */
+  permissions?: string[];
   email?: string | null;
   phone?: string | null;
   role: Role;

@@ -153,12 +153,21 @@ export function inviteFieldOf(serverField: string | null | undefined): InviteFie
   return serverField === 'name' || serverField === 'role' ? serverField : null;
 }
 
-/** The sections a role opens (docs/cloud.md, "Roles and permissions"): the rest are not offered. */
-export function sectionAllowed(section: string, role: Role | undefined): boolean {
-  if (section === 'analytics' || section === 'finance' || section === 'settings') {
-    return role === 'owner' || role === 'administrator';
-  }
-  return true;
+/** The permission (of GET /me's `permissions`) each guarded section needs. */
+const kSectionPermission: Record<string, string> = {
+  analytics: 'viewAnalytics',
+  finance: 'viewFinance',
+  settings: 'manageUsers',
+};
+
+/**
+ * Whether the signed-in user's permissions (the server's matrix, as /me names it) open a
+ * section; what they do not open is not offered. A section with no permission of its own is
+ * open to everyone signed in.
+ */
+export function sectionAllowed(section: string, permissions: readonly string[] | undefined): boolean {
+  const needed = kSectionPermission[section];
+  return needed === undefined || (permissions ?? []).includes(needed);
 }
 
 /** A time of the API (UTC microseconds) as a short date and time in the shop's zone: «4 дек., 17:45». */
