@@ -15,6 +15,7 @@
 // directory, removed at the end. With `--keep 1` either stays and is named in the output, for
 // EXPLAIN by hand (the index is dropped by then). Build in Release.
 
+#include "BenchCheck.h"
 #include "cloud/AnalyticsService.h"
 #include "cloud/CloudConfig.h"
 #include "cloud/CloudDatabase.h"
@@ -52,26 +53,8 @@ struct Options {
     bool keep = false;
 };
 
-[[noreturn]] void die(const std::string& message)
-{
-    std::cerr << "sigma_cloud_analytics: " << message << "\n";
-    std::exit(1);
-}
-
-template <typename T> T check(core::Result<T> result, const char* what)
-{
-    if (!result) {
-        die(std::string(what) + ": " + result.error().message);
-    }
-    return std::move(result).value();
-}
-
-void check(const core::Status& status, const char* what)
-{
-    if (!status) {
-        die(std::string(what) + ": " + status.error().message);
-    }
-}
+using bench::check;
+using bench::die;
 
 double seconds(SteadyClock::duration d)
 {

@@ -14,6 +14,7 @@
 //
 // PostgreSQL: the run works in a schema of its own, dropped at the end. Build in Release.
 
+#include "BenchCheck.h"
 #include "cloud/CloudConfig.h"
 #include "cloud/CloudDatabase.h"
 #include "cloud/CloudServer.h"
@@ -58,26 +59,8 @@ struct Options {
     int pool = 4;
 };
 
-[[noreturn]] void die(const std::string& message)
-{
-    std::cerr << "sigma_cloud_load: " << message << "\n";
-    std::exit(1);
-}
-
-template <typename T> T check(core::Result<T> result, const char* what)
-{
-    if (!result) {
-        die(std::string(what) + ": " + result.error().message);
-    }
-    return std::move(result).value();
-}
-
-void check(const core::Status& status, const char* what)
-{
-    if (!status) {
-        die(std::string(what) + ": " + status.error().message);
-    }
-}
+using bench::check;
+using bench::die;
 
 double seconds(SteadyClock::duration d)
 {

@@ -17,6 +17,7 @@
 //     the sums of its ~450 receipts).
 // Each timing is the median of `repeat` runs. PostgreSQL: a schema of its own, dropped at the end.
 
+#include "BenchCheck.h"
 #include "cloud/CloudConfig.h"
 #include "cloud/CloudDatabase.h"
 #include "cloud/CloudServer.h"
@@ -52,26 +53,8 @@ struct Options {
     std::int64_t depth = 500'000;
 };
 
-[[noreturn]] void die(const std::string& message)
-{
-    std::cerr << "sigma_finance_bench: " << message << "\n";
-    std::exit(1);
-}
-
-template <typename T> T check(core::Result<T> result, const char* what)
-{
-    if (!result) {
-        die(std::string(what) + ": " + result.error().message);
-    }
-    return std::move(result).value();
-}
-
-void check(const core::Status& status, const char* what)
-{
-    if (!status) {
-        die(std::string(what) + ": " + status.error().message);
-    }
-}
+using bench::check;
+using bench::die;
 
 double millis(SteadyClock::duration d)
 {
