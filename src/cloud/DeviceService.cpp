@@ -10,7 +10,9 @@
 #include "db/Transaction.h"
 #include "store/JournalEvent.h"
 
+#include <algorithm>
 #include <charconv>
+#include <string_view>
 
 namespace sigma::cloud {
 
@@ -86,6 +88,45 @@ core::Status projectStockDocument(db::Connection& db, const DeviceIdentity& devi
     return core::ok();
 }
 
+/// The largest amount (kopecks) or quantity (thousandths) a payload may carry: 10 billion
+/// roubles. The cabinet adds millions of them up in 64 bits (analytics, finance); an absurd value
+/// from a broken or hostile terminal must not overflow those sums for the whole account.
+constexpr std::int64_t kMaxFigure = 1'000'000'000'000;
+
+/// The money and quantity fields of the projected events, anywhere in the payload.
+bool isFigure(std::string_view key)
+{
+    static constexpr std::string_view kKeys[] = {
+        "total",   "discountTotal", "change",      "amount",      "unitPrice",  "price",          "vatSum",
+        "sum",     "lineDiscount",  "receiptDiscount", "quantity", "expectedCash", "countedCash", "overShort",
+        "sales",   "returns",       "cashSales",   "cashReturns", "nonCashSales", "nonCashReturns", "cashIn",
+        "cashOut", "cost",          "totalCost",   "countedQuantity"};
+    return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
+}
+
+/// kBadPayload naming the first figure beyond ±kMaxFigure (its path, as the other payload errors).
+core::Status checkFigures(const core::Json& value, const std::string& path, const std::string& type)
+{
+    if (value.is_object()) {
+        for (const auto& [key, item] : value.items()) {
+            const std::string at = path.empty() ? key : path + "." + key;
+            if (isFigure(key) && item.is_number_integer()) {
+                const auto n = item.get<std::int64_t>();
+                if (n > kMaxFigure || n < -kMaxFigure) {
+                    return core::Error(errc::kBadPayload,
+                                       type + ": '" + key + "' is beyond the largest amount a receipt can hold", at);
+                }
+            }
+            SIGMA_TRY(checkFigures(item, at, type));
+        }
+    } else if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            SIGMA_TRY(checkFigures(value[i], path + "[" + std::to_string(i) + "]", type));
+        }
+    }
+    return core::ok();
+}
+
 /// Builds the projections of one stored event. Unknown types are kept verbatim only.
 core::Status project(db::Connection& db, const DeviceIdentity& device, const store::JournalEvent& event)
 {
@@ -93,6 +134,7 @@ core::Status project(db::Connection& db, const DeviceIdentity& device, const sto
     if (!p.is_object()) {
         return core::ok();
     }
+    SIGMA_TRY(checkFigures(p, "", event.type));
     const std::string& account = device.accountId;
     if (event.type == "shift.opened") {
         return db.execute("INSERT INTO shifts(account_id, shift_id, device_id, number, opened_at, cashier_id, "

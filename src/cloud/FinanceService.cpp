@@ -131,8 +131,9 @@ struct Key {
 };
 
 /// The cursor is opaque to clients: hex of "at|id" and a check tied to the list and its filters,
-/// so a cursor edited by hand or carried over to another query is refused (400) instead of
-/// silently paging somewhere else. Not a secret: the tenant filter is what protects the data.
+/// so a cursor mangled or carried over to another query is refused (400) instead of silently
+/// paging somewhere else. Not a secret (an unkeyed hash): the tenant filter and the filters
+/// re-applied from the query protect the data, and parseCursor() validates the position.
 std::string cursorCheck(std::string_view list, std::string_view filters, std::string_view body)
 {
     const auto digest = crypto::sha256("sigma-finance-cursor-v1\n" + std::string(list) + "\n" + std::string(filters) +
@@ -173,8 +174,11 @@ core::Result<std::optional<Key>> parseCursor(const FinanceService::Params& param
     if (bar == std::string::npos) {
         return invalid;
     }
+    // The check is not a secret (anyone can recompute it), so the position is validated as input:
+    // a time the projections can hold, far from the overflow of the page's `at + 1` bound.
+    constexpr std::int64_t kLatestUs = 32'503'680'000'000'000; // 3000-01-01
     if (auto [ptr, ec] = std::from_chars(body.data(), body.data() + bar, key.at);
-        ec != std::errc() || ptr != body.data() + bar) {
+        ec != std::errc() || ptr != body.data() + bar || key.at < 0 || key.at > kLatestUs) {
         return invalid;
     }
     key.id = body.substr(bar + 1);
@@ -267,16 +271,20 @@ core::Result<core::Json> figuresFromReceipts(db::Connection& db, const std::stri
                                     "BIGINT) FROM receipts WHERE account_id = $1 AND shift_id = $2 AND status = "
                                     "'fiscalized' GROUP BY operation",
                                     {account, shiftId}));
+    // A sales correction is takings the register missed: a sale, as the terminal's own shift
+    // figures (store/ShiftRepository.cpp) and the analytics count it.
+    const auto isSale = [](const std::string& op) { return op == "sell" || op == "sellCorrection"; };
+    const auto add = [&f](const char* key, std::int64_t value) { f[key] = f[key].get<std::int64_t>() + value; };
     for (const auto& row : totals) {
         const std::string op = row.optionalText(0).value_or("");
-        const bool sale = op == "sell";
+        const bool sale = isSale(op);
         if (!sale && op != "sellReturn") {
             continue;
         }
-        f[sale ? "salesCount" : "returnsCount"] = row.int64(1);
-        f[sale ? "sales" : "returns"] = row.optionalInt64(2).value_or(0);
+        add(sale ? "salesCount" : "returnsCount", row.int64(1));
+        add(sale ? "sales" : "returns", row.optionalInt64(2).value_or(0));
         // Change is given back from the drawer: it comes off the cash the customer handed over.
-        f[sale ? "cashSales" : "cashReturns"] = -row.optionalInt64(3).value_or(0);
+        add(sale ? "cashSales" : "cashReturns", -row.optionalInt64(3).value_or(0));
     }
     SIGMA_ASSIGN_OR_RETURN(auto payments,
                            db.query("SELECT r.operation, p.type, CAST(SUM(p.sum) AS BIGINT) FROM receipts r JOIN "
@@ -287,14 +295,12 @@ core::Result<core::Json> figuresFromReceipts(db::Connection& db, const std::stri
     for (const auto& row : payments) {
         const std::string op = row.optionalText(0).value_or("");
         const std::string type = row.text(1);
-        if (op != "sell" && op != "sellReturn") {
+        const bool sale = isSale(op);
+        if (!sale && op != "sellReturn") {
             continue;
         }
-        const bool sale = op == "sell";
-        const std::int64_t sum = row.optionalInt64(2).value_or(0);
         if (type == "cash") {
-            auto& cash = f[sale ? "cashSales" : "cashReturns"];
-            cash = cash.get<std::int64_t>() + sum;
+            add(sale ? "cashSales" : "cashReturns", row.optionalInt64(2).value_or(0));
         }
     }
     // Whatever was not cash is cashless (card, prepaid, credit), as the terminal's own report counts.

@@ -165,6 +165,12 @@ core::Result<core::Json> reread(db::Connection& db, const Session& session, cons
     return userJson(row, session, owners);
 }
 
+/// A user row written with a fresh invitation link, to send once the transaction committed.
+struct Invitation {
+    core::Json user;
+    std::string token;
+};
+
 } // namespace
 
 bool managesRole(std::string_view actor, std::string_view target)
@@ -300,71 +306,85 @@ core::Result<core::Json> UserService::invite(const Session& session, const core:
         return forbiddenRole();
     }
 
-    auto lock = m_context.database.lock();
-    auto& db = m_context.database.connection();
-    const std::int64_t now = m_context.nowUs();
-    SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
-    // Counted before the address is looked up, and kept when it is taken: the 409 tells whether
-    // an address is anyone's on the platform, so asking is limited like inviting.
-    SIGMA_TRY(countInvitation(db, session, email ? *email : *phone));
-    // One login is one person on the whole platform: the sign-in form has no account to choose.
-    std::optional<core::Error> taken;
-    if (email) {
-        SIGMA_ASSIGN_OR_RETURN(auto row, db.queryOne("SELECT id FROM users WHERE email = $1", {*email}));
-        if (row) {
-            taken = core::Error(errc::kConflict,
-                                "this e-mail already belongs to a Sigma user (of this or another account)", "email");
+    // The database lease ends before the message goes out: an SMTP server or SMS gateway that
+    // takes its time must not hold one of the pool's connections (logins and ingest wait on them).
+    auto created = [&]() -> core::Result<Invitation> {
+        auto lock = m_context.database.lock();
+        auto& db = m_context.database.connection();
+        const std::int64_t now = m_context.nowUs();
+        SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
+        // Counted before the address is looked up, and kept when it is taken: the 409 tells whether
+        // an address is anyone's on the platform, so asking is limited like inviting.
+        SIGMA_TRY(countInvitation(db, session, email ? *email : *phone));
+        // One login is one person on the whole platform: the sign-in form has no account to choose.
+        std::optional<core::Error> taken;
+        if (email) {
+            SIGMA_ASSIGN_OR_RETURN(auto row, db.queryOne("SELECT id FROM users WHERE email = $1", {*email}));
+            if (row) {
+                taken = core::Error(errc::kConflict,
+                                    "this e-mail already belongs to a Sigma user (of this or another account)", "email");
+            }
         }
-    }
-    if (phone && !taken) {
-        SIGMA_ASSIGN_OR_RETURN(auto row, db.queryOne("SELECT id FROM users WHERE phone = $1", {*phone}));
-        if (row) {
-            taken = core::Error(errc::kConflict,
-                                "this phone already belongs to a Sigma user (of this or another account)", "phone");
+        if (phone && !taken) {
+            SIGMA_ASSIGN_OR_RETURN(auto row, db.queryOne("SELECT id FROM users WHERE phone = $1", {*phone}));
+            if (row) {
+                taken = core::Error(errc::kConflict,
+                                    "this phone already belongs to a Sigma user (of this or another account)", "phone");
+            }
         }
-    }
-    if (taken) {
+        if (taken) {
+            SIGMA_TRY(tx.commit());
+            return *taken;
+        }
+        const std::string id = m_context.newId();
+        SIGMA_TRY(
+            db.execute("INSERT INTO users(id, account_id, phone, email, password_hash, role, active, created_at, name, "
+                       "status) VALUES ($1, $2, $3, $4, '', $5, 0, $6, $7, 'invited')",
+                       {id, session.accountId, phone ? db::Param(*phone) : db::Param(nullptr),
+                        email ? db::Param(*email) : db::Param(nullptr), role, now, name}));
+        SIGMA_ASSIGN_OR_RETURN(std::string token, issueLink(db, id));
+        SIGMA_TRY(appendAudit(db, m_context, session.accountId, "user:" + session.userId, "user.invited",
+                              core::Json{{"id", id}, {"role", role}, {"via", email ? "email" : "sms"}}));
+        SIGMA_ASSIGN_OR_RETURN(auto user, reread(db, session, id));
         SIGMA_TRY(tx.commit());
-        return *taken;
+        return Invitation{std::move(user), std::move(token)};
+    }();
+    if (!created) {
+        return created.error();
     }
-    const std::string id = m_context.newId();
-    SIGMA_TRY(
-        db.execute("INSERT INTO users(id, account_id, phone, email, password_hash, role, active, created_at, name, "
-                   "status) VALUES ($1, $2, $3, $4, '', $5, 0, $6, $7, 'invited')",
-                   {id, session.accountId, phone ? db::Param(*phone) : db::Param(nullptr),
-                    email ? db::Param(*email) : db::Param(nullptr), role, now, name}));
-    SIGMA_ASSIGN_OR_RETURN(std::string token, issueLink(db, id));
-    SIGMA_TRY(appendAudit(db, m_context, session.accountId, "user:" + session.userId, "user.invited",
-                          core::Json{{"id", id}, {"role", role}, {"via", email ? "email" : "sms"}}));
-    SIGMA_ASSIGN_OR_RETURN(auto user, reread(db, session, id));
-    SIGMA_TRY(tx.commit());
-    SIGMA_TRY(sendInvitation(session.accountId, session.userId, user, token));
-    return user;
+    SIGMA_TRY(sendInvitation(session.accountId, session.userId, created->user, created->token));
+    return created->user;
 }
 
 core::Result<core::Json> UserService::resendInvitation(const Session& session, const std::string& id)
 {
     SIGMA_TRY(requirePermission(session, Permission::ManageUsers));
-    auto lock = m_context.database.lock();
-    auto& db = m_context.database.connection();
-    SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
-    SIGMA_ASSIGN_OR_RETURN(auto target, findUser(db, session, id));
-    if (!managesRole(session.role, target.text(4))) {
-        return forbiddenRole();
+    auto issued = [&]() -> core::Result<Invitation> { // the lease ends before the message goes out
+        auto lock = m_context.database.lock();
+        auto& db = m_context.database.connection();
+        SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
+        SIGMA_ASSIGN_OR_RETURN(auto target, findUser(db, session, id));
+        if (!managesRole(session.role, target.text(4))) {
+            return forbiddenRole();
+        }
+        if (target.text(5) != "invited") {
+            return core::Error(errc::kConflict, "only a user who has not accepted the invitation yet gets a new link",
+                               "id");
+        }
+        const std::string login = target.optionalText(2).value_or(target.optionalText(3).value_or(""));
+        SIGMA_TRY(countInvitation(db, session, login));
+        SIGMA_ASSIGN_OR_RETURN(std::string token, issueLink(db, id));
+        SIGMA_TRY(appendAudit(db, m_context, session.accountId, "user:" + session.userId, "user.invitation-resent",
+                              core::Json{{"id", id}}));
+        SIGMA_ASSIGN_OR_RETURN(auto user, reread(db, session, id));
+        SIGMA_TRY(tx.commit());
+        return Invitation{std::move(user), std::move(token)};
+    }();
+    if (!issued) {
+        return issued.error();
     }
-    if (target.text(5) != "invited") {
-        return core::Error(errc::kConflict, "only a user who has not accepted the invitation yet gets a new link",
-                           "id");
-    }
-    const std::string login = target.optionalText(2).value_or(target.optionalText(3).value_or(""));
-    SIGMA_TRY(countInvitation(db, session, login));
-    SIGMA_ASSIGN_OR_RETURN(std::string token, issueLink(db, id));
-    SIGMA_TRY(appendAudit(db, m_context, session.accountId, "user:" + session.userId, "user.invitation-resent",
-                          core::Json{{"id", id}}));
-    SIGMA_ASSIGN_OR_RETURN(auto user, reread(db, session, id));
-    SIGMA_TRY(tx.commit());
-    SIGMA_TRY(sendInvitation(session.accountId, session.userId, user, token));
-    return user;
+    SIGMA_TRY(sendInvitation(session.accountId, session.userId, issued->user, issued->token));
+    return issued->user;
 }
 
 core::Result<core::Json> UserService::update(const Session& session, const std::string& id, const core::Json& input)

@@ -4,7 +4,9 @@
 // malformed parameter (a forged cursor too); another account's ids answer 404; the roles.
 
 #include "cloud/Permissions.h"
+#include "crypto/Hex.h"
 #include "crypto/PasswordHasher.h"
+#include "crypto/Sha256.h"
 
 #include <set>
 
@@ -232,6 +234,25 @@ TEST_P(CloudFinanceTest, ShiftsShowTheRegistersFiguresAndOverShort)
     EXPECT_EQ(get("/api/v1/shifts/nope", a.cookie).status, 404);
 }
 
+TEST_P(CloudFinanceTest, AnOpenShiftCountsSalesCorrectionsAsSales)
+{
+    const auto a = registerAccount("SN-F9", "9993340009", "fin-corr@example.com");
+    core::Json correction = sale("r-corr", "sh-9", msk(kDay, 11), 4000, {{{"type", "cash"}, {"sum", 4000}}});
+    correction["operation"] = "sellCorrection"; // takings the register missed, put right
+    push(a, {{"shift.opened",
+              {{"shiftId", "sh-9"}, {"number", 3}, {"openedAt", msk(kDay, 9)}, {"cashierId", "emp-1"}}},
+             {"receipt.fiscalized", sale("r-sell", "sh-9", msk(kDay, 10), 7000, {{{"type", "cash"}, {"sum", 7000}}})},
+             {"receipt.fiscalized", correction}});
+    auto detail = get("/api/v1/shifts/sh-9", a.cookie);
+    ASSERT_EQ(detail.status, 200) << detail.body;
+    const auto figures = json(detail)["fromReceipts"];
+    // As the terminal's own shift figures count them: both receipts are sales, both in cash.
+    EXPECT_EQ(figures["salesCount"], 2);
+    EXPECT_EQ(figures["sales"], 11000);
+    EXPECT_EQ(figures["cashSales"], 11000);
+    EXPECT_EQ(figures["nonCashSales"], 0);
+}
+
 TEST_P(CloudFinanceTest, ReceiptsFilterAndShowPaymentsFiscalNumbersAndTheirSale)
 {
     const auto a = registerAccount("SN-F2", "9993340002", "fin2@example.com");
@@ -398,6 +419,23 @@ TEST_P(CloudFinanceTest, MalformedParametersAreNamed)
         EXPECT_EQ(response.status, 400) << path << " " << response.body;
         EXPECT_EQ(errorCode(response), "invalid_argument") << path;
         EXPECT_EQ(errorField(response), field) << path;
+    }
+
+    // The check is no secret: a cursor built by hand with a valid check but a position no
+    // projection holds (the page bound `at + 1` would overflow) is refused as input.
+    const auto handMade = [](const std::string& body) {
+        const auto digest = crypto::sha256("sigma-finance-cursor-v1\nshifts\nfrom=2026-12-01&to=2026-12-01&deviceId=&\n" +
+                                           body);
+        return crypto::toHex(std::span<const std::uint8_t>(
+                   reinterpret_cast<const std::uint8_t*>(body.data()), body.size())) +
+               "." + crypto::toHex(std::span<const std::uint8_t>(digest.data(), 8));
+    };
+    const std::string shifts = "/api/v1/shifts?" + day + "&cursor=";
+    EXPECT_EQ(get(shifts + handMade(std::to_string(msk(kDay, 22)) + "|sh-2"), a.cookie).status, 200); // the recipe is right
+    for (const std::string at : {"9223372036854775807", "-1", "-9223372036854775808"}) {
+        auto response = get(shifts + handMade(at + "|sh-2"), a.cookie);
+        EXPECT_EQ(response.status, 400) << at << " " << response.body;
+        EXPECT_EQ(errorField(response), "cursor") << at;
     }
 }
 
