@@ -1,5 +1,6 @@
 #include "cloud/CloudDatabase.h"
 
+#include "cloud/CatalogService.h"
 #include "core/ErrorCodes.h"
 #include "db/ConnectionFactory.h"
 #include "db/Migrations.h"
@@ -431,10 +432,29 @@ CREATE INDEX receipts_period ON receipts(account_id, created_at, status, operati
     change_sum, receipt_id)
 )SQL";
 
+// The catalog at a shop's size (CatalogService): categories, and search keys (CatalogService's
+// searchKey(): lower case, ё as е) compared by bytes on both backends, so name, SKU and barcode
+// prefixes are index range scans and a page's keyset cursor means the same on SQLite and
+// PostgreSQL. Rows from before get their keys at start-up (backfillSearchKeys). Product ids by
+// product: the barcodes' primary key starts with the code.
+constexpr std::string_view kSchemaV6 = R"SQL(
+ALTER TABLE products ADD COLUMN category TEXT;
+ALTER TABLE products ADD COLUMN name_key {{byte_text}};
+ALTER TABLE products ADD COLUMN sku_key {{byte_text}};
+ALTER TABLE product_barcodes ADD COLUMN barcode_key {{byte_text}};
+UPDATE product_barcodes SET barcode_key = barcode;
+CREATE INDEX products_name ON products(account_id, name_key, id);
+CREATE INDEX products_sku ON products(account_id, sku_key);
+CREATE INDEX products_category ON products(account_id, category, name_key, id);
+CREATE INDEX product_barcodes_key ON product_barcodes(account_id, barcode_key);
+CREATE INDEX product_barcodes_product ON product_barcodes(account_id, product_id)
+)SQL";
+
 constexpr std::array kMigrations{db::Migration{1, "cloud schema", kSchemaV1},
                                  db::Migration{2, "stock and card projections, audit paging", kSchemaV2},
                                  db::Migration{3, "services and food projections", kSchemaV3},
-                                 db::Migration{4, "analytics index", kSchemaV4}};
+                                 db::Migration{4, "analytics index", kSchemaV4},
+                                 db::Migration{6, "catalog categories and search keys", kSchemaV6}};
 
 } // namespace
 
@@ -460,7 +480,8 @@ core::Result<std::unique_ptr<db::Connection>> openConnection(const std::string& 
 
 core::Status migrateCloudSchema(db::Connection& connection)
 {
-    return db::migrate(connection, kMigrations);
+    SIGMA_TRY(db::migrate(connection, kMigrations));
+    return CatalogService::backfillSearchKeys(connection);
 }
 
 core::Result<std::unique_ptr<CloudDatabase>> CloudDatabase::open(const std::string& url, std::size_t poolSize)

@@ -8,6 +8,7 @@ import ForgotPasswordPage from './pages/ForgotPasswordPage.vue';
 import HomePage from './pages/HomePage.vue';
 import ComingSoonPage from './pages/ComingSoonPage.vue';
 import AnalyticsPage from './pages/AnalyticsPage.vue';
+import ProductsPage from './pages/ProductsPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
 
 declare module 'vue-router' {
@@ -23,6 +24,7 @@ declare module 'vue-router' {
 /** The pages of the sections that are ready; the others show ComingSoonPage. */
 const kSectionPages: Partial<Record<Section['id'], Component>> = {
   analytics: AnalyticsPage,
+  products: ProductsPage,
 };
 
 const routes: RouteRecordRaw[] = [
