@@ -229,7 +229,7 @@ const en: Messages = {
     },
     import: 'Import CSV',
     export: 'Export CSV',
-    csvHint: 'A CSV file for Excel: fields separated by ";", prices in roubles with a comma. Products are matched by SKU.',
+    csvHint: 'A CSV file for Excel: fields separated by ";", prices in roubles with a comma. Items are matched by SKU.',
     columns: {
       name: 'Name',
       sku: 'SKU',
