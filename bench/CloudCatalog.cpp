@@ -72,11 +72,10 @@ double ms(SteadyClock::duration d)
 }
 
 constexpr const char* kKinds[] = {
-    "Молоко",   "Кефир",   "Сыр",      "Хлеб",     "Батон",   "Масло",     "Йогурт",  "Творог",
-    "Сметана",  "Колбаса", "Сосиски",  "Курица",   "Говядина", "Рыба",     "Яблоки",  "Бананы",
-    "Апельсины", "Картофель", "Морковь", "Лук",    "Капуста", "Огурцы",    "Помидоры", "Рис",
-    "Гречка",   "Макароны", "Сахар",   "Соль",     "Чай",     "Кофе",      "Печенье", "Шоколад",
-    "Конфеты",  "Сок",     "Вода",     "Лимонад",  "Пиво",    "Вино",      "Мыло",    "Шампунь",
+    "Молоко",  "Кефир",   "Сыр",      "Хлеб", "Батон",  "Масло",    "Йогурт",    "Творог",    "Сметана", "Колбаса",
+    "Сосиски", "Курица",  "Говядина", "Рыба", "Яблоки", "Бананы",   "Апельсины", "Картофель", "Морковь", "Лук",
+    "Капуста", "Огурцы",  "Помидоры", "Рис",  "Гречка", "Макароны", "Сахар",     "Соль",      "Чай",     "Кофе",
+    "Печенье", "Шоколад", "Конфеты",  "Сок",  "Вода",   "Лимонад",  "Пиво",      "Вино",      "Мыло",    "Шампунь",
 };
 
 std::string barcodeOf(std::int64_t i)
@@ -93,9 +92,9 @@ std::string csvOf(std::int64_t products, std::int64_t priceShift)
     for (std::int64_t i = 0; i < products; ++i) {
         const std::int64_t kopecks = 1000 + (i * 7919) % 500'000 + priceShift;
         csv += "SKU-" + std::to_string(i) + ";" + kKinds[i % 40] + " " + std::to_string(i) + ";" +
-               std::to_string(kopecks / 100) + "," + std::to_string(kopecks % 100 / 10) +
-               std::to_string(kopecks % 10) + ";" + kVat[i % 6] + ";" + (i % 10 == 0 ? "кг" : "шт") +
-               ";Категория " + std::to_string(i % 50) + ";" + barcodeOf(i) + "\r\n";
+               std::to_string(kopecks / 100) + "," + std::to_string(kopecks % 100 / 10) + std::to_string(kopecks % 10) +
+               ";" + kVat[i % 6] + ";" + (i % 10 == 0 ? "кг" : "шт") + ";Категория " + std::to_string(i % 50) + ";" +
+               barcodeOf(i) + "\r\n";
     }
     return csv;
 }
@@ -245,7 +244,8 @@ int main(int argc, char** argv)
     std::cerr << "imported " << options.products << " products\n";
 
     // "Сыр" heads 1/40 of the names, "Сыр 12" a few dozen; a barcode is one product.
-    figures["searchNamePrefix"] = bench.time(options.runs, [&] { return bench.count("q=%D1%81%D1%8B%D1%80&limit=50"); });
+    figures["searchNamePrefix"] =
+        bench.time(options.runs, [&] { return bench.count("q=%D1%81%D1%8B%D1%80&limit=50"); });
     figures["searchNamePrefixNarrow"] =
         bench.time(options.runs, [&] { return bench.count("q=%D1%81%D1%8B%D1%80+12&limit=50"); });
     const std::string code = barcodeOf(options.products / 2 + 7);
@@ -257,10 +257,10 @@ int main(int argc, char** argv)
     std::string cursor;
     std::int64_t walked = 0;
     while (walked < options.products / 2) {
-        auto page = check(core::parseJsonExact(bench.send("GET", "/api/v1/products?limit=500" +
-                                                                     (cursor.empty() ? "" : "&cursor=" + cursor))
-                                                   .body),
-                          "json");
+        auto page = check(
+            core::parseJsonExact(
+                bench.send("GET", "/api/v1/products?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor)).body),
+            "json");
         walked += static_cast<std::int64_t>(page["products"].size());
         cursor = page["next"].get<std::string>();
     }
@@ -292,6 +292,10 @@ int main(int argc, char** argv)
         auto admin = check(db::openDatabase(options.db), "connect");
         check(admin->execute("DROP SCHEMA " + pgSchema + " CASCADE"), "drop schema");
     }
-    std::filesystem::remove_all(dir);
+    if (std::getenv("SIGMA_BENCH_KEEP") == nullptr) {
+        std::filesystem::remove_all(dir);
+    } else {
+        std::cerr << "kept " << dir << "\n";
+    }
     return 0;
 }

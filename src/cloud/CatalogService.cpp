@@ -234,10 +234,15 @@ barcodesOf(db::Connection& db, const std::string& accountId, const std::vector<s
         sql += (params.size() > 1 ? ", $" : "$") + std::to_string(params.size() + 1);
         params.emplace_back(id);
     }
-    sql += ") ORDER BY product_id, barcode";
+    // Sorted here: with an ORDER BY, SQLite reads the account's barcodes by the primary key
+    // instead of the few products' by product_barcodes_product.
+    sql += ")";
     SIGMA_ASSIGN_OR_RETURN(auto rows, db.query(sql, std::span<const db::Param>(params)));
     for (const auto& row : rows) {
         codes[row.text(0)].push_back(row.text(1));
+    }
+    for (auto& [id, list] : codes) {
+        std::sort(list.begin(), list.end());
     }
     return codes;
 }
@@ -322,33 +327,37 @@ core::Result<core::Json> CatalogService::listProducts(const Session& session, co
         SIGMA_ASSIGN_OR_RETURN(after, decodeCursor(query.cursor));
     }
 
-    std::string sql = "SELECT " + std::string(kProductColumns) + " FROM products WHERE account_id = $1";
+    // With a search, the three index range scans (name, SKU, barcode prefixes) are united first
+    // and joined to the products by id, so the planner starts from the few matches instead of
+    // walking the catalog in name order testing each product.
     std::vector<db::Param> params{session.accountId};
     auto next = [&](db::Param value) {
         params.push_back(std::move(value));
         return "$" + std::to_string(params.size());
     };
-    if (query.category) {
-        const std::string category = trimmed(*query.category);
-        sql += category.empty() ? " AND category IS NULL" : " AND category = " + next(category);
-    }
+    std::string sql = "SELECT " + std::string(kProductColumns) + " FROM products";
     if (!q.empty()) {
-        // Three index range scans (name, SKU, barcode prefixes) united, then sorted by name: a
-        // barcode search does not walk the catalog in name order testing each product.
         const std::string key = searchKey(q);
         const std::string from = next(key);
         const std::string to = next(prefixUpperBound(key));
         const std::string codeFrom = next(q);
         const std::string codeTo = next(prefixUpperBound(q));
-        sql += " AND id IN (SELECT id FROM products WHERE account_id = $1 AND name_key >= " + from +
+        sql += " JOIN (SELECT id AS match_id FROM products WHERE account_id = $1 AND name_key >= " + from +
                " AND name_key < " + to + " UNION SELECT id FROM products WHERE account_id = $1 AND sku_key >= " + from +
                " AND sku_key < " + to +
                " UNION SELECT product_id FROM product_barcodes WHERE account_id = $1 AND barcode_key >= " + codeFrom +
-               " AND barcode_key < " + codeTo + ")";
+               " AND barcode_key < " + codeTo + ") matches ON matches.match_id = products.id";
+    }
+    sql += " WHERE account_id = $1";
+    if (query.category) {
+        const std::string category = trimmed(*query.category);
+        sql += category.empty() ? " AND category IS NULL" : " AND category = " + next(category);
     }
     if (after) {
         const std::string key = next(after->first);
-        sql += " AND (name_key > " + key + " OR (name_key = " + key + " AND id > " + next(after->second) + "))";
+        // The first condition is the index range the page starts from (PostgreSQL does not derive
+        // one from the OR alone and would read the catalog from its first row); the OR breaks ties.
+        sql += " AND name_key >= " + key + " AND (name_key > " + key + " OR id > " + next(after->second) + ")";
     }
     sql += " ORDER BY name_key, id LIMIT " + next(query.limit + 1);
 
@@ -370,9 +379,9 @@ core::Result<core::Json> CatalogService::listProducts(const Session& session, co
         p.barcodes = std::move(codes[p.id]);
         list.push_back(productJson(p.id, p));
     }
-    return core::Json{{"products", list},
-                      {"next", more ? core::Json(encodeCursor(rows.back().text(7), rows.back().text(0)))
-                                    : core::Json(nullptr)}};
+    return core::Json{
+        {"products", list},
+        {"next", more ? core::Json(encodeCursor(rows.back().text(7), rows.back().text(0))) : core::Json(nullptr)}};
 }
 
 core::Result<core::Json> CatalogService::listCategories(const Session& session)
@@ -472,8 +481,8 @@ core::Result<ImportReport> CatalogService::importProducts(const Session& session
     for (auto& line : parsed.products) {
         const std::string key = searchKey(*line.product.sku);
         if (ambiguous.contains(key)) {
-            report.problems.push_back({line.line, "", "ambiguous_sku",
-                                       "several products of the catalog have the SKU " + *line.product.sku});
+            report.problems.push_back(
+                {line.line, "", "ambiguous_sku", "several products of the catalog have the SKU " + *line.product.sku});
             continue;
         }
         const auto it = bySku.find(key);
@@ -506,10 +515,9 @@ core::Result<ImportReport> CatalogService::importProducts(const Session& session
             const auto [it, fresh] = owner.emplace(code, line.product.id);
             if (!fresh && it->second != line.product.id) {
                 const auto name = nameOf.find(it->second);
-                report.problems.push_back(
-                    {line.line, "", "duplicate_barcode",
-                     "barcode " + code + " belongs to another product" +
-                         (name != nameOf.end() ? " (" + name->second + ")" : std::string())});
+                report.problems.push_back({line.line, "", "duplicate_barcode",
+                                           "barcode " + code + " belongs to another product" +
+                                               (name != nameOf.end() ? " (" + name->second + ")" : std::string())});
             }
         }
     }
@@ -526,8 +534,7 @@ core::Result<ImportReport> CatalogService::importProducts(const Session& session
                             "category, name_key, sku_key)",
                             11);
     BatchInsert newCodes(db, "INSERT INTO product_barcodes(account_id, barcode, product_id, barcode_key)", 4);
-    BatchInsert changes(db,
-                        "INSERT INTO change_log(account_id, seq, entity, entity_id, op, payload, created_at)", 7);
+    BatchInsert changes(db, "INSERT INTO change_log(account_id, seq, entity, entity_id, op, payload, created_at)", 7);
     std::vector<std::string> replacedCodesOf;
     for (const auto& line : parsed.products) {
         const ProductRecord& p = line.product;
@@ -577,10 +584,9 @@ core::Result<ImportReport> CatalogService::importProducts(const Session& session
     }
     SIGMA_TRY(newCodes.flush());
     SIGMA_TRY(changes.flush());
-    SIGMA_TRY(appendAudit(db, m_context, session.accountId, "user:" + session.userId, "product.import",
-                          core::Json{{"lines", report.lines},
-                                     {"created", report.created},
-                                     {"updated", report.updated}}));
+    SIGMA_TRY(
+        appendAudit(db, m_context, session.accountId, "user:" + session.userId, "product.import",
+                    core::Json{{"lines", report.lines}, {"created", report.created}, {"updated", report.updated}}));
     SIGMA_TRY(tx.commit());
     return report;
 }
@@ -594,8 +600,9 @@ core::Status CatalogService::backfillSearchKeys(db::Connection& db)
     SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
     for (const auto& row : rows) {
         const auto sku = row.optionalText(2);
-        SIGMA_TRY(db.execute("UPDATE products SET name_key = $2, sku_key = $3 WHERE id = $1",
-                             {row.text(0), searchKey(row.text(1)), sku ? std::optional(searchKey(*sku)) : std::nullopt}));
+        SIGMA_TRY(
+            db.execute("UPDATE products SET name_key = $2, sku_key = $3 WHERE id = $1",
+                       {row.text(0), searchKey(row.text(1)), sku ? std::optional(searchKey(*sku)) : std::nullopt}));
     }
     return tx.commit();
 }
@@ -608,12 +615,11 @@ core::Result<core::Json> CatalogService::createProduct(const Session& session, c
     auto& db = m_context.database.connection();
     const std::string id = m_context.newId();
     SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
-    SIGMA_TRY(
-        db.execute("INSERT INTO products(id, account_id, name, sku, price, vat_rate, unit, updated_at, category, "
-                   "name_key, sku_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                   {id, session.accountId, product.name, product.sku, product.price, product.vatRate, product.unit,
-                    m_context.nowUs(), product.category, searchKey(product.name),
-                    product.sku ? std::optional(searchKey(*product.sku)) : std::nullopt}));
+    SIGMA_TRY(db.execute("INSERT INTO products(id, account_id, name, sku, price, vat_rate, unit, updated_at, category, "
+                         "name_key, sku_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                         {id, session.accountId, product.name, product.sku, product.price, product.vatRate,
+                          product.unit, m_context.nowUs(), product.category, searchKey(product.name),
+                          product.sku ? std::optional(searchKey(*product.sku)) : std::nullopt}));
     SIGMA_TRY(writeBarcodes(db, session.accountId, id, product.barcodes));
     const core::Json json = productJson(id, product);
     SIGMA_TRY(appendChange(db, m_context, session, "product", id, "upsert", json));

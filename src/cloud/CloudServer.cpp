@@ -577,8 +577,8 @@ private:
                     const auto* end = limit->data() + limit->size();
                     if (auto [ptr, ec] = std::from_chars(limit->data(), end, query.limit);
                         ec != std::errc() || ptr != end) {
-                        return errorResponse(core::Error(core::errc::kInvalidArgument, "limit is an integer 1..500",
-                                                         "limit"));
+                        return errorResponse(
+                            core::Error(core::errc::kInvalidArgument, "limit is an integer 1..500", "limit"));
                     }
                 }
                 return respond(m_catalog.listProducts(s, query));

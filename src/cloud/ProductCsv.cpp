@@ -26,9 +26,12 @@ struct ColumnName {
 };
 
 constexpr ColumnName kColumns[] = {
-    {Column::Sku, "Артикул", "sku"},         {Column::Name, "Наименование", "name"},
-    {Column::Price, "Цена", "price"},        {Column::Vat, "НДС", "vat"},
-    {Column::Unit, "Ед. изм.", "unit"},      {Column::Category, "Категория", "category"},
+    {Column::Sku, "Артикул", "sku"},
+    {Column::Name, "Наименование", "name"},
+    {Column::Price, "Цена", "price"},
+    {Column::Vat, "НДС", "vat"},
+    {Column::Unit, "Ед. изм.", "unit"},
+    {Column::Category, "Категория", "category"},
     {Column::Barcodes, "Штрихкоды", "barcodes"},
 };
 
@@ -110,8 +113,8 @@ std::vector<Record> splitRecords(std::string_view text, std::vector<CsvProblem>&
                     field += text[i++];
                 }
                 if (!closed) {
-                    problems.push_back({record.line, "", "unterminated_quote",
-                                        "a quoted field is not closed (a \" is missing)"});
+                    problems.push_back(
+                        {record.line, "", "unterminated_quote", "a quoted field is not closed (a \" is missing)"});
                     return records;
                 }
                 // Text after the closing quote up to the separator is kept, as Excel does.
@@ -275,8 +278,8 @@ ProductCsv::Parsed ProductCsv::parse(std::string_view text)
         text.remove_prefix(kBom.size());
     }
     if (const auto line = firstNonUtf8Line(text); line > 0) {
-        parsed.problems.push_back({line, "", "not_utf8",
-                                   "the file is not UTF-8 text: save it from Excel as \"CSV UTF-8\""});
+        parsed.problems.push_back(
+            {line, "", "not_utf8", "the file is not UTF-8 text: save it from Excel as \"CSV UTF-8\""});
         return parsed;
     }
     // One record more than allowed (plus the header) is enough to know the file is too long.
@@ -308,15 +311,15 @@ ProductCsv::Parsed ProductCsv::parse(std::string_view text)
             }
         }
         if (found == nullptr) {
-            parsed.problems.push_back({head.line, names.back(), "unknown_column",
-                                       "unknown column '" + names.back() + "'"});
+            parsed.problems.push_back(
+                {head.line, names.back(), "unknown_column", "unknown column '" + names.back() + "'"});
         } else if (!at.emplace(found->column, i).second) {
             parsed.problems.push_back({head.line, names.back(), "duplicate_column", "the column appears twice"});
         }
     }
     for (const auto& c : kColumns) {
-        const bool required = c.column == Column::Sku || c.column == Column::Name || c.column == Column::Price ||
-                              c.column == Column::Vat;
+        const bool required =
+            c.column == Column::Sku || c.column == Column::Name || c.column == Column::Price || c.column == Column::Vat;
         if (required && !at.contains(c.column)) {
             parsed.problems.push_back({head.line, std::string(c.russian), "missing_column",
                                        "the header has no column '" + std::string(c.russian) + "'"});
@@ -338,8 +341,8 @@ ProductCsv::Parsed ProductCsv::parse(std::string_view text)
         };
         if (record.fields.size() != head.fields.size()) {
             parsed.problems.push_back({record.line, "", "column_count",
-                                       "expected " + std::to_string(head.fields.size()) + " fields separated by ';', found " +
-                                           std::to_string(record.fields.size())});
+                                       "expected " + std::to_string(head.fields.size()) +
+                                           " fields separated by ';', found " + std::to_string(record.fields.size())});
             continue;
         }
         auto field = [&](Column column) -> std::string {
@@ -366,8 +369,8 @@ ProductCsv::Parsed ProductCsv::parse(std::string_view text)
         const std::string price = field(Column::Price);
         if (auto money = core::Money::parse(price);
             !money || money->isNegative() || money->kopecks() > kMaxPriceKopecks || price.empty()) {
-            problem(Column::Price, "bad_price", "the price '" + price.substr(0, 40) +
-                                                    "' is not roubles with at most two decimals (e.g. 89,90)");
+            problem(Column::Price, "bad_price",
+                    "the price '" + price.substr(0, 40) + "' is not roubles with at most two decimals (e.g. 89,90)");
         } else {
             p.price = money->kopecks();
         }
@@ -380,7 +383,8 @@ ProductCsv::Parsed ProductCsv::parse(std::string_view text)
         if (const auto unit = parseUnit(field(Column::Unit)); unit) {
             p.unit = *unit;
         } else {
-            problem(Column::Unit, "unknown_unit", "unknown unit '" + field(Column::Unit).substr(0, 40) + "' (шт, кг, л, м, ...)");
+            problem(Column::Unit, "unknown_unit",
+                    "unknown unit '" + field(Column::Unit).substr(0, 40) + "' (шт, кг, л, м, ...)");
         }
         if (const std::string category = field(Column::Category); !category.empty()) {
             if (category.size() > 128) {
@@ -388,8 +392,9 @@ ProductCsv::Parsed ProductCsv::parse(std::string_view text)
             }
             p.category = category;
         }
-        std::string_view codes = at.contains(Column::Barcodes) ? std::string_view(record.fields[at.at(Column::Barcodes)])
-                                                               : std::string_view();
+        std::string_view codes = at.contains(Column::Barcodes)
+                                     ? std::string_view(record.fields[at.at(Column::Barcodes)])
+                                     : std::string_view();
         while (!codes.empty()) {
             const auto comma = codes.find_first_of(", ");
             const std::string_view piece = codes.substr(0, comma);

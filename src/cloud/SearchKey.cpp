@@ -57,8 +57,8 @@ std::string searchKey(std::string_view text)
         // Two-byte sequences hold every Cyrillic letter; longer ones are copied unchanged, and so
         // is a byte that does not start a valid sequence.
         if ((byte & 0xE0) == 0xC0 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-            const char32_t cp = (static_cast<char32_t>(byte & 0x1F) << 6) |
-                                (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+            const char32_t cp =
+                (static_cast<char32_t>(byte & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
             appendUtf8(out, fold(cp));
             i += 2;
             continue;

@@ -103,8 +103,8 @@ core::Result<std::string> dialectSql(std::string_view dialect, std::string_view 
             }
         }
         if (marker == nullptr) {
-            return Error(errc::kDbBadMigrations,
-                         "unknown SQL marker '{{" + std::string(name) + "}}' (known: {{blob}}, {{auto_id}}, {{byte_text}})");
+            return Error(errc::kDbBadMigrations, "unknown SQL marker '{{" + std::string(name) +
+                                                     "}}' (known: {{blob}}, {{auto_id}}, {{byte_text}})");
         }
         out += postgresql ? marker->postgresql : marker->sqlite;
         i = close + 2;

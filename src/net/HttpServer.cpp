@@ -340,8 +340,7 @@ private:
         }
         fillRequestHead();
         if (ec == http::error::body_limit) {
-            sendError(413, "payload_too_large",
-                      "request body exceeds " + std::to_string(m_bodyLimit) + " bytes");
+            sendError(413, "payload_too_large", "request body exceeds " + std::to_string(m_bodyLimit) + " bytes");
         } else if (ec == http::error::header_limit) {
             sendError(431, "header_too_large", "request head exceeds the limit");
         } else {

@@ -81,15 +81,26 @@ protected:
     /// A small shop: mixed case, ё, Latin, SKUs, barcodes and two categories.
     void fillShop(const Account& a)
     {
-        create(a, {{"name", "Молоко 3,2%"}, {"sku", "MLK-32"}, {"price", 8990}, {"vatRate", "vat10"},
-                   {"category", "Молочное"}, {"barcodes", {"4601234567893"}}});
-        create(a, {{"name", "МОЛОЧНЫЙ коктейль"}, {"sku", "MLK-SHAKE"}, {"price", 12000}, {"vatRate", "vat22"},
+        create(a, {{"name", "Молоко 3,2%"},
+                   {"sku", "MLK-32"},
+                   {"price", 8990},
+                   {"vatRate", "vat10"},
+                   {"category", "Молочное"},
+                   {"barcodes", {"4601234567893"}}});
+        create(a, {{"name", "МОЛОЧНЫЙ коктейль"},
+                   {"sku", "MLK-SHAKE"},
+                   {"price", 12000},
+                   {"vatRate", "vat22"},
                    {"category", "Молочное"}});
-        create(a, {{"name", "Ёлочная игрушка"}, {"sku", "TOY-1"}, {"price", 50000}, {"vatRate", "vat22"},
+        create(a, {{"name", "Ёлочная игрушка"},
+                   {"sku", "TOY-1"},
+                   {"price", 50000},
+                   {"vatRate", "vat22"},
                    {"category", "Праздник"}});
         create(a, {{"name", "Apple juice"}, {"sku", "AB-12"}, {"price", 9900}, {"vatRate", "vat22"}});
-        create(a, {{"name", "Хлеб"}, {"sku", "BRD"}, {"price", 4500}, {"vatRate", "vat10"},
-                   {"barcodes", {"2000000000008"}}});
+        create(
+            a,
+            {{"name", "Хлеб"}, {"sku", "BRD"}, {"price", 4500}, {"vatRate", "vat10"}, {"barcodes", {"2000000000008"}}});
     }
 };
 
@@ -98,8 +109,7 @@ TEST_P(CloudCatalogTest, PagesInNameOrderAndTheCursorHoldsWhileProductsChange)
     const auto a = registerAccount("SN-CT1", "9995550001", "pages@example.com");
     fillShop(a);
     // Sorted by the folded name: Latin before Cyrillic, case and ё ignored.
-    const std::vector<std::string> all{"Apple juice", "Ёлочная игрушка", "Молоко 3,2%", "МОЛОЧНЫЙ коктейль",
-                                       "Хлеб"};
+    const std::vector<std::string> all{"Apple juice", "Ёлочная игрушка", "Молоко 3,2%", "МОЛОЧНЫЙ коктейль", "Хлеб"};
     EXPECT_EQ(names(page(a, "")), all);
     EXPECT_TRUE(page(a, "")["next"].is_null());
 
@@ -146,8 +156,9 @@ TEST_P(CloudCatalogTest, SearchesNameSkuAndBarcodePrefixesInAnyCase)
     EXPECT_EQ(names(dairy), (std::vector<std::string>{"Молоко 3,2%", "МОЛОЧНЫЙ коктейль"}));
     EXPECT_EQ(dairy["products"][0]["category"], "Молочное");
     EXPECT_EQ(dairy["products"][0]["barcodes"], core::Json::array({"4601234567893"}));
-    EXPECT_EQ(names(page(a, "category=%D0%9C%D0%BE%D0%BB%D0%BE%D1%87%D0%BD%D0%BE%D0%B5&q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA")),
-              std::vector<std::string>{"Молоко 3,2%"});
+    EXPECT_EQ(
+        names(page(a, "category=%D0%9C%D0%BE%D0%BB%D0%BE%D1%87%D0%BD%D0%BE%D0%B5&q=%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA")),
+        std::vector<std::string>{"Молоко 3,2%"});
     EXPECT_EQ(names(page(a, "category=")), (std::vector<std::string>{"Apple juice", "Хлеб"})); // none
 
     auto categories = json(send("GET", "/api/v1/products/categories", {}, a.cookie));
@@ -187,7 +198,10 @@ TEST_P(CloudCatalogTest, ExportIsExcelCsvAndImportsBackUnchanged)
 {
     const auto a = registerAccount("SN-CT4", "9995550004", "export@example.com");
     fillShop(a);
-    create(a, {{"name", "Сыр \"Российский\"; весовой"}, {"sku", "CHS"}, {"price", 123456}, {"vatRate", "none"},
+    create(a, {{"name", "Сыр \"Российский\"; весовой"},
+               {"sku", "CHS"},
+               {"price", 123456},
+               {"vatRate", "none"},
                {"unit", 11}});
     auto exported = send("GET", "/api/v1/products/export", {}, a.cookie);
     ASSERT_EQ(exported.status, 200);
@@ -256,8 +270,8 @@ TEST_P(CloudCatalogTest, ImportReadsWhatExcelAndPeopleWrite)
 TEST_P(CloudCatalogTest, ABadFileIsReportedLineByLineAndNothingIsImported)
 {
     const auto a = registerAccount("SN-CT6", "9995550006", "bad@example.com");
-    create(a, {{"name", "Хлеб"}, {"sku", "BRD"}, {"price", 4500}, {"vatRate", "vat10"},
-               {"barcodes", {"4601234567893"}}});
+    create(a,
+           {{"name", "Хлеб"}, {"sku", "BRD"}, {"price", 4500}, {"vatRate", "vat10"}, {"barcodes", {"4601234567893"}}});
     const std::string head = std::string(kHeader);
     const std::string good = "OK-1;Годный;10,00;22%;шт;;\r\n";
     struct Case {
@@ -351,8 +365,7 @@ TEST_P(CloudCatalogTest, CashiersReadTheCatalogButDoNotImport)
     EXPECT_EQ(send("GET", "/api/v1/products?q=x", {}, cashier).status, 200);
     EXPECT_EQ(send("GET", "/api/v1/products/export", {}, cashier).status, 200);
     EXPECT_EQ(send("GET", "/api/v1/products/categories", {}, cashier).status, 200);
-    EXPECT_EQ(send("POST", "/api/v1/products/import", csv, cashier, {{"Content-Type", "text/csv"}}, false).status,
-              403);
+    EXPECT_EQ(send("POST", "/api/v1/products/import", csv, cashier, {{"Content-Type", "text/csv"}}, false).status, 403);
     EXPECT_EQ(count("SELECT COUNT(*) FROM products"), 0);
     EXPECT_EQ(send("POST", "/api/v1/products/import", csv, admin, {{"Content-Type", "text/csv"}}, false).status, 200);
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'product.import'"), 1);
@@ -403,7 +416,8 @@ TEST(ProductCsv, RefusesMoreThanTheLineLimit)
 
 TEST(ProductCsv, VatLabelsRoundTrip)
 {
-    for (const char* rate : {"vat22", "vat10", "vat0", "none", "vat5", "vat7", "vat122", "vat110", "vat105", "vat107"}) {
+    for (const char* rate :
+         {"vat22", "vat10", "vat0", "none", "vat5", "vat7", "vat122", "vat110", "vat105", "vat107"}) {
         EXPECT_EQ(ProductCsv::vatFromLabel(ProductCsv::vatLabel(rate)), rate) << rate;
     }
     EXPECT_EQ(ProductCsv::vatLabel("vat22"), "22%");

@@ -240,8 +240,8 @@ TEST_P(Flow, ImportedProductsReachTheTerminal)
     EXPECT_EQ((*apples)->unit, core::MeasureUnit::Kilogram);
 
     // A re-import with a new price is an update of the same product, not a second one.
-    auto again = send("POST", "/api/v1/products/import",
-                      "Артикул;Наименование;Цена;НДС\nKEFIR-1;Кефир 1%;84,50;10%\n", cookie, "text/csv");
+    auto again = send("POST", "/api/v1/products/import", "Артикул;Наименование;Цена;НДС\nKEFIR-1;Кефир 1%;84,50;10%\n",
+                      cookie, "text/csv");
     ASSERT_EQ(again.status, 200) << again.body;
     EXPECT_EQ(json(again)["updated"], 1);
     ASSERT_TRUE(engine().syncOnce().ok());
