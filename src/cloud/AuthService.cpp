@@ -1,6 +1,7 @@
 #include "cloud/AuthService.h"
 
 #include "cloud/CloudErrors.h"
+#include "cloud/Permissions.h"
 #include "core/ErrorCodes.h"
 #include "core/Phone.h"
 #include "crypto/Hex.h"
@@ -325,6 +326,7 @@ core::Result<LoginResult> AuthService::login(const std::string& login, const std
                          "($1, $2, $3, $4, $5, $6)",
                          {hashSecret(result.token), user->text(0), user->text(5), now,
                           now + m_context.config.sessionTtlSec * kMicrosPerSecond, ip}));
+    SIGMA_TRY(db.execute("UPDATE users SET last_login_at = $2 WHERE id = $1", {user->text(0), now}));
     SIGMA_TRY(appendAudit(db, m_context, user->text(5), "user:" + user->text(0), "login.ok", core::Json{{"ip", ip}}));
     return result;
 }
@@ -364,7 +366,7 @@ core::Result<core::Json> AuthService::me(const Session& session)
 {
     auto lock = m_context.database.lock();
     auto& db = m_context.database.connection();
-    SIGMA_ASSIGN_OR_RETURN(auto user, db.queryOne("SELECT id, email, phone, role FROM users WHERE id = $1 AND "
+    SIGMA_ASSIGN_OR_RETURN(auto user, db.queryOne("SELECT id, email, phone, role, name FROM users WHERE id = $1 AND "
                                                   "account_id = $2",
                                                   {session.userId, session.accountId}));
     SIGMA_ASSIGN_OR_RETURN(auto account, db.queryOne("SELECT id, business_type, business_type_locked, status FROM "
@@ -373,7 +375,10 @@ core::Result<core::Json> AuthService::me(const Session& session)
     if (!user || !account) {
         return core::Error(errc::kUnauthorized, "the session has ended: sign in again");
     }
-    return core::Json{{"user", userJson(*user)},
+    core::Json userOut = userJson(*user);
+    userOut["name"] = user->isNull(4) ? core::Json(nullptr) : core::Json(user->text(4));
+    userOut["permissions"] = permissionNames(user->text(3));
+    return core::Json{{"user", userOut},
                       {"account",
                        {{"id", account->text(0)},
                         {"businessType", account->text(1)},

@@ -40,6 +40,10 @@ struct CloudConfig {
     int codeAttemptLimit = 5;
     std::int64_t smsCodeTtlSec = 600;
     std::int64_t tokenTtlSec = 86400;
+    std::int64_t inviteTtlSec = 72 * 3600; ///< a cabinet invitation's set-password link
+    int invitesPerAccountLimit = 30;       ///< invitations and resends per account per inviteWindowSec
+    int invitesPerLoginLimit = 5;          ///< ... and per invited e-mail or phone
+    std::int64_t inviteWindowSec = 3600;
     std::int64_t sessionTtlSec = 7 * 86400;
     std::int64_t signatureWindowSec = 300;
 };

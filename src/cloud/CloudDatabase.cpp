@@ -432,6 +432,27 @@ CREATE INDEX receipts_period ON receipts(account_id, created_at, status, operati
     change_sum, receipt_id)
 )SQL";
 
+// The cabinet's «Финансы» (FinanceService): what a receipt's page shows and v1 did not keep (the
+// customer's contact, the sale a return returns, the card's status, auth code and RRN, the Z
+// report's fiscal numbers and who closed the shift), and the keyset page orders: every list runs
+// newest first by (time, id) within one account, so a page is an index range, never an OFFSET.
+// Rows projected before this migration keep NULL in the new columns.
+constexpr std::string_view kSchemaV5 = R"SQL(
+ALTER TABLE receipts ADD COLUMN customer_contact TEXT;
+ALTER TABLE receipts ADD COLUMN original_receipt_id TEXT;
+ALTER TABLE receipt_payments ADD COLUMN card_status TEXT;
+ALTER TABLE receipt_payments ADD COLUMN card_auth_code TEXT;
+ALTER TABLE receipt_payments ADD COLUMN card_rrn TEXT;
+ALTER TABLE shifts ADD COLUMN close_fiscal TEXT;
+ALTER TABLE shifts ADD COLUMN closed_by TEXT;
+CREATE INDEX shifts_page ON shifts(account_id, opened_at, shift_id);
+CREATE INDEX receipts_page ON receipts(account_id, created_at, receipt_id);
+CREATE INDEX receipts_shift ON receipts(account_id, shift_id, created_at, receipt_id);
+CREATE INDEX receipts_original ON receipts(account_id, original_receipt_id);
+CREATE INDEX cash_operations_page ON cash_operations(account_id, occurred_at, operation_id);
+CREATE INDEX cash_operations_shift ON cash_operations(account_id, shift_id)
+)SQL";
+
 // The catalog at a shop's size (CatalogService): categories, and search keys (CatalogService's
 // searchKey(): lower case, ё as е) compared by bytes on both backends, so name, SKU and barcode
 // prefixes are index range scans and a page's keyset cursor means the same on SQLite and
@@ -450,11 +471,26 @@ CREATE INDEX product_barcodes_key ON product_barcodes(account_id, barcode_key);
 CREATE INDEX product_barcodes_product ON product_barcodes(account_id, product_id)
 )SQL";
 
+// Cabinet users beyond the owner (UserService): a name, the state of the login (`invited` until
+// the invitation's link sets a password, `active`, `disabled`) and the last sign-in. `active`
+// stays the one flag sign-in and sessions check (1 exactly when the status is `active`). An
+// invited user has no password yet: an empty hash, which nothing verifies against.
+constexpr std::string_view kSchemaV7 = R"SQL(
+ALTER TABLE users ADD COLUMN name TEXT;
+ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+ALTER TABLE users ADD COLUMN last_login_at BIGINT;
+ALTER TABLE users ADD COLUMN invited_at BIGINT;
+UPDATE users SET status = 'disabled' WHERE active = 0;
+CREATE INDEX users_account ON users(account_id, created_at)
+)SQL";
+
 constexpr std::array kMigrations{db::Migration{1, "cloud schema", kSchemaV1},
                                  db::Migration{2, "stock and card projections, audit paging", kSchemaV2},
                                  db::Migration{3, "services and food projections", kSchemaV3},
                                  db::Migration{4, "analytics index", kSchemaV4},
-                                 db::Migration{6, "catalog categories and search keys", kSchemaV6}};
+                                 db::Migration{5, "finance: receipt details, shift close, page indexes", kSchemaV5},
+                                 db::Migration{6, "catalog categories and search keys", kSchemaV6},
+                                 db::Migration{7, "cabinet users", kSchemaV7}};
 
 } // namespace
 

@@ -7,11 +7,13 @@
 #include "cloud/CloudDatabase.h"
 #include "cloud/CloudErrors.h"
 #include "cloud/DeviceService.h"
+#include "cloud/FinanceService.h"
 #include "cloud/Notifier.h"
 #include "cloud/Permissions.h"
 #include "cloud/ServiceContext.h"
 #include "cloud/StaticFiles.h"
 #include "cloud/UpdateService.h"
+#include "cloud/UserService.h"
 #include "core/ErrorCodes.h"
 #include "net/HttpServer.h"
 
@@ -19,6 +21,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <tuple>
 
 namespace sigma::cloud {
 
@@ -245,7 +248,9 @@ private:
         addAuthRoutes(router);
         addDeviceRoutes(router);
         addCatalogRoutes(router);
+        addFinanceRoutes(router);
         addAnalyticsRoutes(router);
+        addUserRoutes(router);
         router.setExceptionHook([](const net::HttpRequest& request, std::string_view what) {
             std::cerr << "sigma-cloud: handler for " << request.method << " " << request.path << " threw: " << what
                       << "\n";
@@ -329,6 +334,14 @@ private:
             auto password = stringField(*body, "password");
             if (!token || !password) {
                 return errorResponse(!token ? token.error() : password.error());
+            }
+            // The same page takes a registration's link and a cabinet invitation's.
+            auto invited = m_users.acceptInvitation(*token, *password);
+            if (!invited) {
+                return errorResponse(invited.error());
+            }
+            if (*invited) {
+                return net::HttpResponse::json(200, core::Json{{"status", "active"}});
             }
             return respond(m_auth.setPassword(*token, *password), 200, core::Json{{"status", "active"}});
         });
@@ -646,6 +659,32 @@ private:
                 &CatalogService::deleteEmployee);
     }
 
+    /// «Финансы»: read-only lists and details; FinanceService parses and checks the query.
+    void addFinanceRoutes(net::Router& router)
+    {
+        using List = core::Result<core::Json> (FinanceService::*)(const Session&, const FinanceService::Params&);
+        using One = core::Result<core::Json> (FinanceService::*)(const Session&, const std::string&);
+        for (auto [base, list, one] :
+             {std::tuple<const char*, List, One>{"/api/v1/shifts", &FinanceService::listShifts, &FinanceService::shift},
+              std::tuple<const char*, List, One>{"/api/v1/receipts", &FinanceService::listReceipts,
+                                                 &FinanceService::receipt},
+              std::tuple<const char*, List, One>{"/api/v1/cash-operations", &FinanceService::listCashOperations,
+                                                 nullptr}}) {
+            add(router, "GET", base, [this, list](net::HttpRequest& request) {
+                return withSession(request, false, Permission::ViewFinance, [&](const Session& s) {
+                    return respond((m_finance.*list)(s, request.queryParams));
+                });
+            });
+            if (one != nullptr) {
+                add(router, "GET", std::string(base) + "/{id}", [this, one](net::HttpRequest& request) {
+                    return withSession(request, false, Permission::ViewFinance, [&](const Session& s) {
+                        return respond((m_finance.*one)(s, request.pathParams.at("id")));
+                    });
+                });
+            }
+        }
+    }
+
     void addAnalyticsRoutes(net::Router& router)
     {
         add(router, "GET", "/api/v1/analytics", [this](net::HttpRequest& request) {
@@ -661,6 +700,58 @@ private:
         });
     }
 
+    /// A 429 of the invitation limits: the next try is possible when their window ends, not the
+    /// sign-in window errorResponse assumes.
+    net::HttpResponse inviteWindow(net::HttpResponse response) const
+    {
+        if (response.status == 429) {
+            response.headers.set("Retry-After", std::to_string(m_config.inviteWindowSec));
+        }
+        return response;
+    }
+
+    void addUserRoutes(net::Router& router)
+    {
+        // Who the set-password page greets: the invitation behind a link (no session yet).
+        add(router, "GET", "/api/v1/auth/invitation", [this](net::HttpRequest& request) {
+            const auto it = request.queryParams.find("token");
+            if (it == request.queryParams.end() || it->second.empty() || it->second.size() > 128) {
+                return errorResponse(core::Error(core::errc::kInvalidArgument, "token is required", "token"));
+            }
+            return respond(m_users.invitation(it->second));
+        });
+        add(router, "GET", "/api/v1/users", [this](net::HttpRequest& request) {
+            return withSession(request, false, Permission::ManageUsers,
+                               [&](const Session& s) { return respond(m_users.list(s)); });
+        });
+        add(router, "POST", "/api/v1/users", [this](net::HttpRequest& request) {
+            return withSession(request, true, Permission::ManageUsers, [&](const Session& s) {
+                auto body = parseObject(request);
+                return body ? inviteWindow(respond(retryBusy([&] { return m_users.invite(s, *body); }), 201))
+                            : errorResponse(body.error());
+            });
+        });
+        add(router, "PUT", "/api/v1/users/{id}", [this](net::HttpRequest& request) {
+            return withSession(request, true, Permission::ManageUsers, [&](const Session& s) {
+                auto body = parseObject(request);
+                return body ? respond(retryBusy([&] { return m_users.update(s, request.pathParams.at("id"), *body); }))
+                            : errorResponse(body.error());
+            });
+        });
+        using Action = core::Result<core::Json> (UserService::*)(const Session&, const std::string&);
+        for (auto [suffix, action] : {std::pair{"/invite", Action{&UserService::resendInvitation}},
+                                      std::pair{"/disable", Action{&UserService::disable}},
+                                      std::pair{"/enable", Action{&UserService::enable}}}) {
+            add(router, "POST", std::string("/api/v1/users/{id}") + suffix,
+                [this, action = action](net::HttpRequest& request) {
+                    return withSession(request, true, Permission::ManageUsers, [&](const Session& s) {
+                        return inviteWindow(
+                            respond(retryBusy([&] { return (m_users.*action)(s, request.pathParams.at("id")); })));
+                    });
+                });
+        }
+    }
+
     CloudConfig m_config;
     std::unique_ptr<CloudDatabase> m_database;
     std::unique_ptr<Notifier> m_notifier;
@@ -670,7 +761,9 @@ private:
     UpdateService m_updates{m_context};
     CatalogService m_catalog;
     AuditService m_audit;
+    FinanceService m_finance{m_context};
     AnalyticsService m_analytics{m_context};
+    UserService m_users{m_context};
     std::mutex m_logMutex;
     std::ofstream m_logFile;
     net::HttpServer m_server;

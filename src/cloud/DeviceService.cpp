@@ -108,10 +108,10 @@ core::Status project(db::Connection& db, const DeviceIdentity& device, const sto
                              "CONFLICT (account_id, shift_id) DO NOTHING",
                              {account, shiftId, device.deviceId, optInt(p, "number")}));
         return db.execute("UPDATE shifts SET closed_at = $3, expected_cash = $4, counted_cash = $5, over_short = $6, "
-                          "figures = $7 WHERE account_id = $1 AND shift_id = $2",
+                          "figures = $7, close_fiscal = $8, closed_by = $9 WHERE account_id = $1 AND shift_id = $2",
                           {account, shiftId, optInt(p, "closedAt").value_or(event.occurredAtUs),
                            optInt(p, "expectedCash"), optInt(p, "countedCash"), optInt(p, "overShort"),
-                           optJson(p, "figures")});
+                           optJson(p, "figures"), optJson(p, "fiscal"), optString(p, "cashierId")});
     }
     if (event.type == "receipt.fiscalized") {
         const std::string receiptId = optString(p, "receiptId").value_or(event.uuid);
@@ -135,12 +135,13 @@ core::Status project(db::Connection& db, const DeviceIdentity& device, const sto
             }
         }
         SIGMA_TRY(db.execute("INSERT INTO receipts(account_id, receipt_id, device_id, shift_id, status, operation, "
-                             "cashier_id, created_at, total, discount_total, change_sum, fiscal, customer_id) VALUES "
-                             "($1, $2, $3, $4, 'fiscalized', $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT "
-                             "(account_id, receipt_id) DO NOTHING",
+                             "cashier_id, created_at, total, discount_total, change_sum, fiscal, customer_id, "
+                             "customer_contact, original_receipt_id) VALUES ($1, $2, $3, $4, 'fiscalized', $5, $6, "
+                             "$7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (account_id, receipt_id) DO NOTHING",
                              {account, receiptId, device.deviceId, optString(p, "shiftId"), optString(p, "operation"),
                               optString(p, "cashierId"), optInt(p, "createdAt"), optInt(p, "total"),
-                              optInt(p, "discountTotal"), optInt(p, "change"), optJson(p, "fiscal"), customerId}));
+                              optInt(p, "discountTotal"), optInt(p, "change"), optJson(p, "fiscal"), customerId,
+                              optString(p, "customerContact"), optString(p, "originalReceiptId")}));
         if (db.changes() == 0) {
             return core::ok();
         }
@@ -167,10 +168,17 @@ core::Status project(db::Connection& db, const DeviceIdentity& device, const sto
                 if (!payment.is_object()) {
                     continue;
                 }
-                SIGMA_TRY(db.execute("INSERT INTO receipt_payments(account_id, receipt_id, position, type, sum) VALUES "
-                                     "($1, $2, $3, $4, $5) ON CONFLICT (account_id, receipt_id, position) DO NOTHING",
-                                     {account, receiptId, index, optString(payment, "type").value_or("other"),
-                                      optInt(payment, "sum").value_or(0)}));
+                // A card payment's slip data: the terminal never has the card number, only these.
+                const auto card = payment.find("card");
+                const bool hasCard = card != payment.end() && card->is_object();
+                SIGMA_TRY(db.execute(
+                    "INSERT INTO receipt_payments(account_id, receipt_id, position, type, sum, card_status, "
+                    "card_auth_code, card_rrn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_id, "
+                    "receipt_id, position) DO NOTHING",
+                    {account, receiptId, index, optString(payment, "type").value_or("other"),
+                     optInt(payment, "sum").value_or(0), hasCard ? optString(*card, "status") : std::nullopt,
+                     hasCard ? optString(*card, "authCode") : std::nullopt,
+                     hasCard ? optString(*card, "rrn") : std::nullopt}));
                 ++index;
             }
         }

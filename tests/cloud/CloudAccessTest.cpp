@@ -26,8 +26,8 @@ protected:
         return row.ok() && row->has_value() && !(*row)->isNull(0) ? (*row)->int64(0) : -1;
     }
 
-    /// A cabinet user of `owner`'s account with another role (there is no endpoint for that yet:
-    /// the row is written as the owner's invitation will write it). Returns its session cookie.
+    /// A cabinet user of `owner`'s account with another role, written straight into the table
+    /// (CloudUsersTest goes through the invitation). Returns its session cookie.
     std::string addUser(const Account& owner, const std::string& email, const std::string& role)
     {
         auto hash = crypto::PasswordHasher::hash("Other-Horse-43", m_config.argon2, m_random);
@@ -74,11 +74,21 @@ TEST(CloudPermissions, MatrixGivesEachRoleItsRights)
     EXPECT_TRUE(roleAllows("administrator", P::EditStaff));
     EXPECT_TRUE(roleAllows("owner", P::ViewAnalytics));
     EXPECT_TRUE(roleAllows("administrator", P::ViewAnalytics));
+    EXPECT_TRUE(roleAllows("owner", P::ManageUsers));
+    EXPECT_TRUE(roleAllows("administrator", P::ManageUsers));
     for (const char* role : {"cashier", "technician"}) {
-        for (P p : {P::EditCatalog, P::ViewStaff, P::EditStaff, P::ViewAudit, P::ViewAnalytics}) {
+        for (P p : {P::EditCatalog, P::ViewStaff, P::EditStaff, P::ViewAudit, P::ViewAnalytics, P::ViewFinance,
+                    P::ManageUsers}) {
             EXPECT_FALSE(roleAllows(role, p)) << role << " " << static_cast<int>(p);
         }
     }
+    // /me tells the cabinet the same matrix by name.
+    EXPECT_EQ(permissionNames("cashier"), (std::vector<std::string>{"viewAccount", "viewCatalog"}));
+    EXPECT_EQ(permissionNames("administrator"),
+              (std::vector<std::string>{"viewAccount", "viewCatalog", "editCatalog", "viewStaff", "editStaff",
+                                        "viewAnalytics", "viewFinance", "manageUsers"}));
+    EXPECT_EQ(permissionNames("owner").size(), 9U);
+    EXPECT_TRUE(permissionNames("root").empty());
     EXPECT_FALSE(isKnownRole("root"));
     EXPECT_FALSE(roleAllows("root", P::ViewAccount));
     EXPECT_FALSE(roleAllows("", P::ViewAccount));
@@ -129,6 +139,7 @@ TEST_P(CloudAccessTest, LowerRolesGetForbidden)
     const auto employeeId = json(employee)["id"].get<std::string>();
     const auto productBody = core::Json{{"name", "x"}, {"price", 1}, {"vatRate", "vat22"}};
     const auto employeeBody = core::Json{{"name", "x"}, {"role", "cashier"}};
+    const auto ownerId = json(send("GET", "/api/v1/me", {}, owner.cookie))["user"]["id"].get<std::string>();
 
     for (const std::string role : {"cashier", "technician"}) {
         SCOPED_TRACE(role);
@@ -145,7 +156,14 @@ TEST_P(CloudAccessTest, LowerRolesGetForbidden)
               post("/api/v1/employees", employeeBody, cookie),
               send("PUT", "/api/v1/employees/" + employeeId, employeeBody.dump(), cookie),
               send("DELETE", "/api/v1/employees/" + employeeId, {}, cookie), send("GET", "/api/v1/audit", {}, cookie),
-              send("GET", "/api/v1/analytics?from=2026-11-01&to=2026-11-30", {}, cookie)}) {
+              send("GET", "/api/v1/analytics?from=2026-11-01&to=2026-11-30", {}, cookie),
+              send("GET", "/api/v1/users", {}, cookie),
+              post("/api/v1/users", {{"name", "x"}, {"email", "x-" + role + "@example.com"}, {"role", "cashier"}},
+                   cookie),
+              send("PUT", "/api/v1/users/" + ownerId, R"({"name": "x"})", cookie),
+              post("/api/v1/users/" + ownerId + "/disable", core::Json::object(), cookie),
+              post("/api/v1/users/" + ownerId + "/enable", core::Json::object(), cookie),
+              post("/api/v1/users/" + ownerId + "/invite", core::Json::object(), cookie)}) {
             EXPECT_EQ(response.status, 403) << response.body;
             EXPECT_EQ(errorCode(response), "forbidden");
         }
@@ -153,6 +171,8 @@ TEST_P(CloudAccessTest, LowerRolesGetForbidden)
     // Nothing changed.
     EXPECT_EQ(count("SELECT COUNT(*) FROM products WHERE id = $1 AND name = 'Чай'", {productId}), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM employees WHERE id = $1 AND name = 'Кассир'", {employeeId}), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE email LIKE 'x-%'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE id = $1 AND status = 'active' AND name IS NULL", {ownerId}), 1);
 
     // An administrator manages the catalog and staff but does not read the owner's audit log.
     const auto admin = addUser(owner, "admin@example.com", "administrator");

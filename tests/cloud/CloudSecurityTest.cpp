@@ -45,6 +45,10 @@ protected:
 //   GET    /analytics?deviceId=&employeeId=     A's terminal or cashier with B's session: 404, and
 //                                                B's document holds none of A's sales: below and
 //                                                CloudAnalyticsTest.AccountsSeeOnlyTheirOwnSales
+//   GET/POST /users, PUT /users/{id},            A's user ids with B's session: 404, and B's list
+//   POST /users/{id}/invite|disable|enable        holds none of A's users: CloudUsersTest.
+//                                                AnotherAccountsUsersAreNotFound
+//   GET    /auth/invitation?token=              a token names one invited user (CloudUsersTest)
 //   POST   /device/events                       B's device never writes to A's chain: below
 //   GET    /device/changes                      B's device sees none of A's changes: below
 //   GET    /device/updates[/{id}/file]          platform-wide releases, no account data (UpdateService)
@@ -78,6 +82,14 @@ TEST_P(CloudSecurityTest, AccountsCannotReachEachOther)
         chain(1, std::string(store::JournalHash::kGenesis), {{"cash.in", {{"operationId", "o"}, {"sum", 1}}}});
     EXPECT_EQ(deviceSend(b.device, "POST", "/api/v1/device/events", eventsBody(events)).status, 200);
     EXPECT_EQ(deviceSend(a.device, "POST", "/api/v1/device/events", eventsBody(events)).status, 200);
+    // The same operation id on both accounts: each sees its own in «Финансы» (CloudFinanceTest
+    // has the rest: shifts, receipts and their ids).
+    for (const auto* account : {&a, &b}) {
+        const auto cash =
+            json(send("GET", "/api/v1/cash-operations?from=2026-12-04&to=2026-12-04", {}, account->cookie));
+        ASSERT_EQ(cash["items"].size(), 1U);
+        EXPECT_EQ(cash["items"][0]["deviceId"], account->device.id);
+    }
     // A's data unchanged.
     auto list = json(send("GET", "/api/v1/products", {}, a.cookie));
     ASSERT_EQ(list["products"].size(), 1U);

@@ -7,6 +7,7 @@
 // "e2e: N passed, N failed" line; exits non-zero on the first failure.
 
 import { execFileSync } from 'node:child_process';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -225,6 +226,131 @@ async function reportFigures(page) {
   };
 }
 
+
+// ---- «Финансы»: a day of the shop pushed as a terminal would, or by the seeder (SIGMA_SEED) ----
+
+const sha256hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+// The journal's canonical JSON (docs/sync-protocol.md): keys sorted, no spaces, UTF-8 as is.
+function canonical(value) {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// A device request signed as sync::CloudClient signs it (HMAC-SHA256 keyed by SHA-256 of the key).
+async function deviceRequest(device, method, target, body) {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const canonicalRequest = ['sigma-device-v1', method, target, ts, sha256hex(body)].join('\n');
+  const key = createHash('sha256').update(device.key, 'utf8').digest();
+  const signature = createHmac('sha256', key).update(canonicalRequest, 'utf8').digest('hex');
+  const response = await fetch(base + target, {
+    method,
+    headers: { 'Content-Type': 'application/json', 'X-Sigma-Device': device.id, 'X-Sigma-Timestamp': ts, 'X-Sigma-Signature': signature },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+function journal(items) {
+  let prevHash = '0'.repeat(64);
+  return items.map(([type, occurredAt, payload], i) => {
+    const event = { seq: i + 1, uuid: randomUUID(), type, occurredAt, payload, prevHash };
+    event.hash = sha256hex(['sigma-journal-v1', event.seq, event.uuid, type, occurredAt, prevHash, canonical(payload)].join('\n'));
+    prevHash = event.hash;
+    return event;
+  });
+}
+
+// The shop's local date (Moscow) of a UTC ms time.
+function moscowDate(ms) {
+  return new Date(ms + 3 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+// Local midnight of today in the shop's zone (Moscow, UTC+3, no DST), in UTC ms.
+function moscowMidnightMs(daysAgo = 0) {
+  const offset = 3 * 3600 * 1000;
+  return Math.floor((Date.now() + offset) / 86400000) * 86400000 - offset - daysAgo * 86400000;
+}
+
+// A shift ten days ago closed short by 15 ₽, with a return of its first sale. Ten days back: without
+// the seeder, the analytics steps expect the last 7 days empty.
+function shopDay() {
+  const day = moscowMidnightMs(10);
+  const at = (h, m = 0) => (day + (h * 60 + m) * 60000) * 1000;
+  const fiscal = (n) => ({ fiscalDocumentNumber: n, fiscalDocumentSign: String(2900000000 + n), fnNumber: '7380440700076543', shiftNumber: 41 });
+  const receipt = (id, shiftId, operation, createdAt, lines, payments, extra = {}) => ({
+    receiptId: id,
+    shiftId,
+    operation,
+    cashierId: 'cashier-ira',
+    createdAt,
+    total: lines.reduce((sum, l) => sum + l.amount, 0),
+    discountTotal: 0,
+    change: 0,
+    lines: lines.map((l, position) => ({ position, vatRate: 'vat22', vatSum: Math.round((l.amount * 22) / 122), ...l })),
+    payments,
+    ...extra,
+  });
+  const coffee = { name: 'Кофе капучино', unitPrice: 25000, quantity: 2000, amount: 50000 };
+  const cake = { name: 'Пирожное «Картошка»', unitPrice: 18000, quantity: 1000, amount: 18000 };
+  const sale1 = receipt('e2e-sale-1', 'e2e-shift-41', 'sell', at(10, 5), [coffee, cake], [{ type: 'cash', sum: 70000 }], {
+    change: 2000,
+    fiscal: fiscal(501),
+    customerContact: '+79001112233',
+  });
+  const sale2 = receipt('e2e-sale-2', 'e2e-shift-41', 'sell', at(13, 40), [coffee], [
+    { type: 'electronically', sum: 50000, card: { status: 'approved', authCode: '7Q2K9A', rrn: '634512987001' } },
+  ], { fiscal: fiscal(502) });
+  const sale3 = receipt('e2e-sale-3', 'e2e-shift-41', 'sell', at(17, 20), [cake], [{ type: 'cash', sum: 18000 }], { fiscal: fiscal(503) });
+  const refund = receipt('e2e-return-1', 'e2e-shift-41', 'sellReturn', at(18, 0), [cake], [{ type: 'cash', sum: 18000 }], {
+    fiscal: fiscal(504),
+    originalReceiptId: 'e2e-sale-1',
+  });
+  const cashIn = 300000;
+  const cashOut = 150000;
+  const expectedCash = cashIn + (68000 + 18000) - 18000 - cashOut;
+  const counted = expectedCash - 1500;
+  const summary = {
+    shiftNumber: 41,
+    sales: 68000 + 50000 + 18000,
+    returns: 18000,
+    cashSales: 86000,
+    cashReturns: 18000,
+    nonCashSales: 50000,
+    expectedCash,
+    countedCash: counted,
+    overShort: counted - expectedCash,
+  };
+  const events = journal([
+    ['shift.opened', at(9), { shiftId: 'e2e-shift-41', number: 41, openedAt: at(9), cashierId: 'cashier-ira', cashierName: 'Ирина Соколова' }],
+    ['cash.in', at(9, 2), { operationId: 'e2e-cash-in', shiftId: 'e2e-shift-41', sum: cashIn, reason: 'Размен на утро', cashierId: 'cashier-ira' }],
+    ['receipt.fiscalized', sale1.createdAt, sale1],
+    ['receipt.fiscalized', sale2.createdAt, sale2],
+    ['receipt.fiscalized', sale3.createdAt, sale3],
+    ['receipt.fiscalized', refund.createdAt, refund],
+    ['cash.out', at(20), { operationId: 'e2e-cash-out', shiftId: 'e2e-shift-41', sum: cashOut, reason: 'Инкассация', cashierId: 'cashier-ira' }],
+    ['shift.closed', at(21), {
+      shiftId: 'e2e-shift-41', number: 41, closedAt: at(21), cashierId: 'cashier-ira', expectedCash, countedCash: counted, overShort: counted - expectedCash,
+      figures: { salesCount: 3, sales: summary.sales, returnsCount: 1, returns: 18000, cashSales: 86000, cashReturns: 18000, nonCashSales: 50000,
+        nonCashReturns: 0, cashIn, cashOut, expectedCash, pendingCount: 0 },
+      fiscal: { fiscalDocumentNumber: 505, fiscalDocumentSign: '2900000505' },
+    }],
+  ]);
+  return { events, summary };
+}
+
+const flat = (t) => t.replace(/\s/g, ' ');
+/** Kopecks as the Russian page shows them, spaces of any kind as plain ones. */
+const rubFlat = (kopecks) => flat(rub(kopecks));
+
 const phoneDigits = owner.phone.replace(/\D/g, '').slice(1);
 let registration = null;
 let browser = null;
@@ -360,10 +486,10 @@ try {
     check((await text(page, '[data-test=business-type]')) === 'Услуги', 'business type Услуги');
     check((await text(page, '[data-test=email]')) === owner.email, 'e-mail shown');
     check((await text(page, '[data-test=role]')) === 'Владелец', 'role shown in Russian');
-    for (const id of ['analytics', 'products']) {
+    for (const id of ['analytics', 'finance', 'settings', 'products']) {
       check((await page.locator(`[data-test=nav-${id}]`).getAttribute('aria-disabled')) === null, `${id} is ready`);
     }
-    for (const id of ['finance', 'documents', 'customers', 'settings']) {
+    for (const id of ['documents', 'customers']) {
       const item = page.locator(`[data-test=nav-${id}]`);
       check((await item.getAttribute('aria-disabled')) === 'true', `${id} is disabled`);
       // textContent: innerText would give the badge's CSS upper case.
@@ -384,6 +510,154 @@ try {
     await expectText(page, 'h1', 'Welcome');
     await page.click('.lang-switch button:has-text("RU")');
     await expectText(page, 'h1', 'Добро пожаловать');
+  });
+
+
+  let shop = null;
+  await step('terminal: a sales history with returns, cash in/out and short counts reaches the cloud', async () => {
+    const today = moscowDate(Date.now());
+    if (seeded) {
+      // The seeder's two weeks (rung above): the shift to look at is the latest closed short.
+      const closed = seeded.shifts.filter((s) => !s.open);
+      check(closed.length > 0, 'the seeder closed shifts');
+      const shift = [...closed].reverse().find((s) => s.overShort < 0) ?? closed.at(-1);
+      shop = {
+        seeded,
+        period: { from: seeded.shifts.map((s) => s.date).sort()[0], to: today },
+        shift: { number: shift.number, figures: shift.figures, countedCash: shift.countedCash, overShort: shift.overShort },
+      };
+    } else {
+      const day = shopDay();
+      const sent = await deviceRequest(owner.device, 'POST', '/api/v1/device/events', JSON.stringify({ events: day.events }));
+      check(sent.status === 200, `events: ${sent.status} ${sent.text}`);
+      shop = {
+        events: day.events,
+        period: { from: moscowDate(moscowMidnightMs(10) + 3600000), to: today },
+        shift: { number: 41, figures: day.summary, countedCash: day.summary.countedCash, overShort: day.summary.overShort },
+      };
+    }
+  });
+  const periodQuery = () => `from=${shop.period.from}&to=${shop.period.to}`;
+
+  await step('«Финансы»: the shifts list shows a closed shift\'s figures and its over/short, a shortage in red', async () => {
+    await page.goto('/');
+    await page.click('.side-nav a:has-text("Финансы")');
+    await page.waitForURL(/\/finance$/);
+    await expectText(page, 'h1', 'Финансы');
+    await page.locator('[data-test=shifts-table], [data-test=empty]').first().waitFor();
+    await page.goto(`/finance?tab=shifts&${periodQuery()}`);
+    const api = await page.evaluate((q) => fetch(`/api/v1/shifts?${q}&limit=200`).then((r) => r.json()), periodQuery());
+    const found = api.items.find((s) => s.number === shop.shift.number && !s.open);
+    check(found, `shift № ${shop.shift.number} is listed`);
+    shop.shift.id = found.id;
+    if (shop.seeded) {
+      // Everything rung reached the cabinet: the shifts' figures add up to the seeder's totals.
+      const sum = (key) => api.items.reduce((total, s) => total + (s.figures[key] ?? 0), 0);
+      check(sum('sales') === shop.seeded.totals.sales, `sales ${sum('sales')} = seeder's ${shop.seeded.totals.sales}`);
+      check(sum('returns') === shop.seeded.totals.returns, `returns ${sum('returns')} = seeder's ${shop.seeded.totals.returns}`);
+      check(api.items.length === shop.seeded.shifts.length, `${api.items.length} shifts = seeder's ${shop.seeded.shifts.length}`);
+    }
+    const row = page.locator(`[data-test=shift-${found.id}]`);
+    await row.waitFor();
+    check(flat(await row.locator('[data-test=shift-sales]').innerText()) === rubFlat(shop.shift.figures.sales), 'shift sales as the register printed');
+    const overShort = row.locator('[data-test=shift-over-short]');
+    const expected = shop.shift.overShort < 0 ? `\u2212${rubFlat(-shop.shift.overShort)}` : shop.shift.overShort > 0 ? `+${rubFlat(shop.shift.overShort)}` : rubFlat(0);
+    check(flat(await overShort.innerText()) === expected, `over/short ${await overShort.innerText()}, expected ${expected}`);
+    if (shop.shift.overShort < 0) {
+      const color = await overShort.evaluate((el) => getComputedStyle(el).color);
+      check(color === 'rgb(179, 38, 30)', `a shortage is red (${color})`);
+    }
+    check((await page.locator('[data-test=shift-open]').count()) <= 1, 'at most the open shift is marked open');
+    await page.goto(shop.seeded ? '/finance' : `/finance?tab=shifts&${periodQuery()}`);
+    await page.locator('[data-test=shifts-table]').waitFor();
+    await shot(page, 'finance-shifts');
+  });
+
+  await step('«Финансы»: a shift\'s page has the Z figures, the count at close, its cash operations and receipts', async () => {
+    await page.goto(`/finance/shifts/${encodeURIComponent(shop.shift.id)}`);
+    await page.locator('[data-test=register-figures]').waitFor();
+    await expectText(page, 'h1', `Смена № ${shop.shift.number}`);
+    check(flat(await text(page, '[data-test=counted-cash]')) === rubFlat(shop.shift.countedCash), 'counted cash');
+    check(flat(await text(page, '[data-test=figure-sales] td')) === rubFlat(shop.shift.figures.sales), 'sales as printed');
+    if (shop.shift.overShort < 0) {
+      await expectText(page, '[data-test=over-short]', 'недостача');
+    }
+    await page.locator('[data-test=shift-cash-operations] li').first().waitFor();
+    await page.locator('[data-test=shift-receipts] li').first().waitFor();
+    if (shop.events) {
+      await expectText(page, '[data-test=shift-cash-operations]', 'Инкассация');
+      check(flat(await text(page, '[data-test=expected-cash]')) === rubFlat(shop.shift.figures.expectedCash), 'expected cash');
+    }
+    await shot(page, 'finance-shift');
+  });
+
+  await step('«Финансы»: the returns filter lists a return, and the return opens its sale', async () => {
+    await page.goto(`/finance?tab=receipts&${periodQuery()}`);
+    await page.click('[data-test=filter-returns]');
+    await page.waitForURL(/filter=returns/);
+    const link = page.locator('[data-test=receipts-table] [data-test=receipt-link]').first();
+    await link.waitFor();
+    await shot(page, 'finance-receipts');
+    await link.click();
+    await page.waitForURL(/\/finance\/receipts\//);
+    await expectText(page, 'h1', 'Возврат');
+    const returnUrl = page.url();
+    const original = page.locator('[data-test=original-link]');
+    await original.waitFor();
+    if (shop.events) {
+      await expectText(page, '[data-test=original-sale]', 'ФД № 501');
+    }
+    await shot(page, 'finance-return');
+    await original.click();
+    await expectText(page, 'h1', 'Продажа');
+    const back = page.locator('[data-test=returns] a').first();
+    await back.waitFor();
+    if (shop.events) {
+      await expectText(page, '[data-test=customer-contact]', '+79001112233');
+      await expectText(page, '[data-test=fiscal]', '7380440700076543');
+    }
+    await shot(page, 'finance-receipt');
+    await back.click();
+    await page.waitForURL(returnUrl);
+  });
+
+  await step('«Финансы»: card payments show the slip\'s auth code and RRN; cash operations list', async () => {
+    await page.goto(`/finance?tab=receipts&filter=card&${periodQuery()}`);
+    const link = page.locator('[data-test=receipts-table] [data-test=receipt-link]').first();
+    await link.waitFor();
+    await link.click();
+    await page.locator('[data-test=card-slip]').waitFor();
+    if (shop.events) {
+      await expectText(page, '[data-test=card-slip]', '7Q2K9A');
+      await expectText(page, '[data-test=card-slip]', '634512987001');
+    } else {
+      await expectText(page, '[data-test=card-slip]', 'RRN');
+    }
+    await page.goto(`/finance?tab=cash&${periodQuery()}`);
+    await page.locator('[data-test=cash-table]').waitFor();
+    await expectText(page, '[data-test=cash-table]', shop.events ? 'Размен на утро' : 'Размен');
+    await shot(page, 'finance-cash');
+    await page.goto('/finance?tab=shifts&from=2001-01-01&to=2001-01-02');
+    await expectText(page, '[data-test=empty]', 'смен нет');
+  });
+
+  await step('«Финансы» at phone width: lists fold into cards, nothing scrolls sideways', async () => {
+    const ctxPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ru-RU', baseURL: base });
+    await ctxPhone.addCookies(await ctxA.cookies());
+    const phone = watch(await ctxPhone.newPage());
+    phone.setDefaultTimeout(kTimeoutMs);
+    for (const [url, name, ready] of [
+      [`/finance?tab=shifts&${periodQuery()}`, 'finance-shifts-phone', '[data-test=shifts-table]'],
+      [`/finance/shifts/${encodeURIComponent(shop.shift.id)}`, 'finance-shift-phone', '[data-test=register-figures]'],
+      [`/finance?tab=receipts&${periodQuery()}`, 'finance-receipts-phone', '[data-test=receipts-table]'],
+    ]) {
+      await phone.goto(url);
+      await phone.locator(ready).waitFor();
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(overflow <= 0, `${url}: no sideways scrolling (overflow ${overflow}px)`);
+      await shot(phone, name);
+    }
+    await ctxPhone.close();
   });
 
   await step('a section that is not ready yet says so', async () => {
@@ -665,6 +939,150 @@ try {
     await shot(page, 'products-en');
     await page.click('.lang-switch button:has-text("RU")');
     await expectText(page, 'h1', 'Услуги');
+  });
+
+  // «Настройки → Пользователи»: the owner invites an administrator by e-mail, who sets a password
+  // from the link, signs in with exactly an administrator's rights, and is shut out the moment
+  // the owner disables them.
+  const adminUser = { name: 'Анна Админова', email: 'admin.e2e@example.ru', password: 'Admin-Parol-2026', link: '' };
+  const adminRow = `[data-test=user-row][data-login="${adminUser.email}"]`;
+  let adminPage = null;
+  await step('Настройки: the owner sees the users, and the invitation form checks its fields', async () => {
+    await page.click('[data-test=nav-settings]');
+    await page.waitForURL(`${base}/settings`);
+    await expectText(page, 'h1', 'Настройки');
+    const ownerRow = `[data-test=user-row][data-login="${owner.email}"]`;
+    await expectText(page, `${ownerRow} [data-test=user-status]`, 'Активен');
+    await expectText(page, ownerRow, '(вы)');
+    check((await page.locator(`${ownerRow} [data-test=user-disable]`).count()) === 0, 'the owner is not offered to disable themselves');
+    check((await page.locator(`${ownerRow} [data-test=user-role-select]`).count()) === 0, 'nor to change their own role');
+    await page.click('[data-test=invite-open]');
+    for (const [role, info] of [['administrator', 'приглашает кассиров'], ['owner', 'журнал действий'], ['cashier', 'Работает на кассе']]) {
+      check((await page.locator(`[data-test=role-option-${role}]`).count()) === 1, `the ${role} role is offered to the owner`);
+      await expectText(page, '[data-test=invite-form]', info);
+    }
+    await page.click('[data-test=invite-submit]');
+    await expectText(page, '[data-test=problem-name]', 'Укажите имя');
+    await expectText(page, '[data-test=problem-contact]', 'Укажите e-mail или телефон');
+    await page.fill('#invite-contact', '12345');
+    await expectText(page, '[data-test=problem-contact]', 'Проверьте телефон');
+    // The owner's own e-mail is taken (any account's would be): the server says so in words.
+    await page.fill('#invite-name', 'Двойник');
+    await page.fill('#invite-contact', owner.email);
+    await page.click('[data-test=invite-submit]');
+    await expectText(page, '[data-test=invite-form] [data-test=error]', 'уже есть у пользователя');
+    await shot(page, 'settings-invite');
+  });
+
+  await step('Настройки: the owner invites an administrator by e-mail', async () => {
+    await page.fill('#invite-name', adminUser.name);
+    await page.fill('#invite-contact', adminUser.email);
+    await page.check('[data-test=role-option-administrator]');
+    const before = mailLinks('/set-password').length;
+    await page.click('[data-test=invite-submit]');
+    await expectText(page, '[data-test=notice]', `отправлено на ${adminUser.email}`);
+    await expectText(page, `${adminRow} [data-test=user-status]`, 'Приглашён');
+    adminUser.link = await waitFor('the invitation e-mail', () => {
+      const links = mailLinks('/set-password');
+      return links.length > before && links.at(-1);
+    });
+    await shot(page, 'settings-users');
+  });
+
+  await step('the invited administrator is greeted by name, sets a password and signs in', async () => {
+    const ctxAdmin = await browser.newContext(desktop);
+    adminPage = watch(await ctxAdmin.newPage());
+    adminPage.setDefaultTimeout(kTimeoutMs);
+    await adminPage.goto(adminUser.link);
+    await expectText(adminPage, 'h1', 'Приглашение в кабинет');
+    await expectText(adminPage, '[data-test=invite-greeting]', `Здравствуйте, ${adminUser.name}!`);
+    // Accounts have no name of their own yet: the owner's login names the business.
+    await expectText(adminPage, '[data-test=invite-intro]', owner.email);
+    await expectText(adminPage, '[data-test=invite-intro]', '«администратор»');
+    await fillPasswordForm(adminPage, adminUser.password);
+    await shot(adminPage, 'invite-set-password');
+    await adminPage.click('button[type=submit]');
+    await expectText(adminPage, '[data-test=done]', `войдите с ${adminUser.email}`);
+    await adminPage.click('[data-test=to-login]');
+    await login(adminPage, adminUser.email, adminUser.password);
+    await adminPage.waitForURL(`${base}/`);
+  });
+
+  await step('the administrator sees what an administrator sees and cannot invite an owner', async () => {
+    for (const id of ['analytics', 'finance', 'settings']) {
+      check((await adminPage.locator(`[data-test=nav-${id}]`).getAttribute('aria-disabled')) === null, `${id} open to an administrator`);
+    }
+    await adminPage.click('[data-test=nav-analytics]');
+    await adminPage.waitForURL(`${base}/analytics`);
+    const today = moscowToday();
+    await waitForReport(adminPage, addDays(today, -6), today);
+    check((await adminPage.locator('[data-test=error]').count()) === 0, 'the analytics open for an administrator');
+    await adminPage.click('[data-test=nav-settings]');
+    await adminPage.waitForURL(`${base}/settings`);
+    await expectText(adminPage, `[data-test=user-row][data-login="${adminUser.email}"]`, '(вы)');
+    const ownerRow = `[data-test=user-row][data-login="${owner.email}"]`;
+    await expectText(adminPage, ownerRow, 'Владелец');
+    check((await adminPage.locator(`${ownerRow} button`).count()) === 0, 'nothing is offered over the owner');
+    check((await adminPage.locator(`${ownerRow} select`).count()) === 0, 'nor the owner\'s role');
+    await adminPage.click('[data-test=invite-open]');
+    await adminPage.locator('[data-test=role-option-cashier]').waitFor();
+    check((await adminPage.locator('[data-test=role-option-owner]').count()) === 0, 'no owner role in the administrator\'s form');
+    check((await adminPage.locator('[data-test=role-option-administrator]').count()) === 0, 'no administrator role either');
+    await shot(adminPage, 'settings-users-administrator');
+    // The server refuses it too, whatever the page offers.
+    const forced = await adminPage.evaluate(() =>
+      fetch('/api/v1/users', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Захватчик', email: 'taker.e2e@example.ru', role: 'owner' }),
+      }).then((r) => r.status),
+    );
+    check(forced === 403, `an administrator inviting an owner gets 403 (got ${forced})`);
+    check((await adminPage.evaluate(() => fetch('/api/v1/audit').then((r) => r.status))) === 403, 'no audit log for an administrator');
+  });
+
+  await step('the owner disables the administrator after a confirmation, and their session ends', async () => {
+    await page.reload();
+    await expectText(page, `${adminRow} [data-test=user-status]`, 'Активен');
+    await page.click(`${adminRow} [data-test=user-disable]`);
+    await expectText(page, '[data-test=confirm]', `Отключить «${adminUser.name}»?`);
+    await shot(page, 'settings-disable-confirm');
+    await page.click('[data-test=confirm-yes]');
+    await expectText(page, '[data-test=notice]', 'сеансы завершены');
+    await expectText(page, `${adminRow} [data-test=user-status]`, 'Отключён');
+    check((await page.locator(`${adminRow} [data-test=user-enable]`).count()) === 1, 'the owner is offered to enable them again');
+    check((await meStatus(adminPage)) === 401, 'the administrator\'s session has ended');
+    await adminPage.reload();
+    await adminPage.waitForURL(/\/login/);
+    await login(adminPage, adminUser.email, adminUser.password);
+    await expectText(adminPage, '[data-test=error]', 'Неверный логин или пароль');
+    await adminPage.context().close();
+  });
+
+  await step('Настройки at phone width: the users fold into cards that fit the screen', async () => {
+    const ctxPhone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'ru-RU',
+      baseURL: base,
+    });
+    const phone = watch(await ctxPhone.newPage());
+    phone.setDefaultTimeout(kTimeoutMs);
+    await phone.goto('/login');
+    await login(phone, owner.phone, owner.thirdPassword);
+    await phone.waitForURL(`${base}/`);
+    await phone.goto('/settings');
+    await expectText(phone, `${adminRow} [data-test=user-status]`, 'Отключён');
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `no sideways scrolling on «Настройки» (overflow ${overflow}px)`);
+    await shot(phone, 'settings-users-phone');
+    await phone.click('[data-test=invite-open]');
+    await phone.locator('[data-test=invite-form]').waitFor();
+    await phone.screenshot({ path: path.join(shotDir, 'cabinet-settings-invite-phone-full.png'), fullPage: true });
+    await ctxPhone.close();
   });
 
   await step('phone width: login and home fit a 390×844 screen', async () => {

@@ -6,6 +6,7 @@
 
 import { analyticsQuery, type AnalyticsDocument, type AnalyticsFilters } from './analytics';
 import type { Period } from './period';
+import type { CabinetUser, InviteInput, Invitation, UsersList } from './users';
 import { productsQuery, type CategoryCount, type ImportProblem, type ImportReport, type Product, type ProductInput, type ProductPage } from './catalog';
 
 export type BusinessType = 'trade' | 'services' | 'food';
@@ -13,6 +14,9 @@ export type Role = 'owner' | 'administrator' | 'cashier' | 'technician' | string
 
 export interface User {
   id?: string;
+  name?: string | null;
+  /** GET /me: what the role may do (docs/cloud.md, "Roles and permissions"), e.g. 'manageUsers'. */
+  permissions?: string[];
   email?: string | null;
   phone?: string | null;
   role: Role;
@@ -158,6 +162,42 @@ export class ApiClient {
   confirmPasswordReset(proof: ResetProof, password: string): Promise<void> {
     const body = 'token' in proof ? { token: proof.token, password } : { login: proof.login.trim(), code: proof.code.trim(), password };
     return this.request<void>('POST', '/api/v1/auth/password-reset/confirm', body);
+  }
+
+  /** The set-password page's greeting for an invitation link; wrong_code when it is not one. */
+  invitation(token: string): Promise<Invitation> {
+    return this.request<Invitation>('GET', `/api/v1/auth/invitation?token=${encodeURIComponent(token)}`);
+  }
+
+  /** «Настройки → Пользователи» (ManageUsers: owner and administrator). */
+  users(): Promise<UsersList> {
+    return this.request<UsersList>('GET', '/api/v1/users');
+  }
+
+  /** Sends the invitation (to the e-mail, else by SMS) and answers the invited user. */
+  inviteUser(input: InviteInput): Promise<CabinetUser> {
+    return this.request<CabinetUser>('POST', '/api/v1/users', input);
+  }
+
+  updateUser(id: string, change: { role?: string; name?: string }): Promise<CabinetUser> {
+    return this.request<CabinetUser>('PUT', `/api/v1/users/${encodeURIComponent(id)}`, change);
+  }
+
+  /** 'invite': a new link (the previous one stops working); 'disable' ends the user's sessions. */
+  userAction(id: string, action: 'invite' | 'disable' | 'enable'): Promise<CabinetUser> {
+    return this.request<CabinetUser>('POST', `/api/v1/users/${encodeURIComponent(id)}/${action}`, {});
+  }
+
+  /** A read of the cabinet API; `query` values that are undefined or '' are left out. */
+  get<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.toString();
+    return this.request<T>('GET', search ? `${path}?${search}` : path);
   }
 
   /** «Аналитика»: the sales figures of a period of the shop's local days, optionally filtered. */

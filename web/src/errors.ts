@@ -5,8 +5,8 @@
 
 import { ApiError, kNetworkError } from './api';
 
-/** 'report': a page of figures over a period with filters («Аналитика»). */
-export type ErrorContext = 'login' | 'setPassword' | 'resetRequest' | 'resetConfirm' | 'session' | 'report';
+/** 'report': a page of figures over a period with filters («Аналитика»); 'users': «Пользователи». */
+export type ErrorContext = 'login' | 'setPassword' | 'resetRequest' | 'resetConfirm' | 'session' | 'report' | 'users';
 
 export interface ErrorText {
   key: string;
@@ -60,6 +60,22 @@ export function describeError(error: unknown, context: ErrorContext, nowMs: numb
     }
     if (error.code === 'forbidden') {
       return text('errors.reportForbidden');
+    }
+  }
+  if (context === 'users') {
+    // The page offers only what the role may do, so these mean the list changed meanwhile.
+    if (error.code === 'conflict' && (field === 'email' || field === 'phone')) {
+      return text('errors.loginTaken', field);
+    }
+    if (error.code === 'conflict') {
+      return text('errors.userChanged', field);
+    }
+    if (error.code === 'forbidden') {
+      // With the field `role`: a role only the owner manages; without: no access to the page.
+      return field === 'role' ? text('errors.usersForbidden', field) : text('errors.reportForbidden');
+    }
+    if (error.code === 'not_found') {
+      return text('errors.userGone', field);
     }
   }
   switch (error.code) {

@@ -8,8 +8,12 @@ import ForgotPasswordPage from './pages/ForgotPasswordPage.vue';
 import HomePage from './pages/HomePage.vue';
 import ComingSoonPage from './pages/ComingSoonPage.vue';
 import AnalyticsPage from './pages/AnalyticsPage.vue';
+import SettingsPage from './pages/SettingsPage.vue';
 import ProductsPage from './pages/ProductsPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
+import FinancePage from './pages/finance/FinancePage.vue';
+import ShiftPage from './pages/finance/ShiftPage.vue';
+import ReceiptPage from './pages/finance/ReceiptPage.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -24,6 +28,8 @@ declare module 'vue-router' {
 /** The pages of the sections that are ready; the others show ComingSoonPage. */
 const kSectionPages: Partial<Record<Section['id'], Component>> = {
   analytics: AnalyticsPage,
+  finance: FinancePage,
+  settings: SettingsPage,
   products: ProductsPage,
 };
 
@@ -35,6 +41,9 @@ const routes: RouteRecordRaw[] = [
   // The reset e-mail's link, and the form that asks for it.
   { path: '/reset-password', name: 'reset-password', component: SetPasswordPage, props: { mode: 'reset' }, meta: { shell: 'public' } },
   { path: '/forgot-password', name: 'forgot-password', component: ForgotPasswordPage, meta: { shell: 'public' } },
+  // «Финансы»: a shift's and a receipt's own pages (the lists are the section's page).
+  { path: '/finance/shifts/:id', name: 'finance-shift', component: ShiftPage, meta: { shell: 'app', requiresAuth: true } },
+  { path: '/finance/receipts/:id', name: 'finance-receipt', component: ReceiptPage, meta: { shell: 'app', requiresAuth: true } },
   ...kSections.map<RouteRecordRaw>((s) => {
     const page = s.ready ? kSectionPages[s.id] : undefined;
     return page

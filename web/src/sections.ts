@@ -9,9 +9,9 @@ export interface Section {
 
 export const kSections: Section[] = [
   { id: 'analytics', path: '/analytics', ready: true },
-  { id: 'finance', path: '/finance', ready: false },
+  { id: 'finance', path: '/finance', ready: true },
   { id: 'products', path: '/products', ready: true },
   { id: 'documents', path: '/documents', ready: false },
   { id: 'customers', path: '/customers', ready: false },
-  { id: 'settings', path: '/settings', ready: false },
+  { id: 'settings', path: '/settings', ready: true },
 ];
