@@ -24,6 +24,8 @@ struct CloudConfig {
     std::string smtpUrl;       ///< smtp://host:port; empty: file sink
     std::string mailFrom = "noreply@sigma.local";
     std::size_t maxBodyBytes = 1 << 20;
+    /// The catalog import's own body limit (POST /api/v1/products/import): 100 000 CSV lines.
+    std::size_t maxImportBytes = 32u << 20;
     int threads = 4;
     std::size_t dbPoolSize = 4;                       ///< database connections the server leases to requests
     std::optional<std::filesystem::path> tlsCertFile; ///< PEM chain; with tlsKeyFile: HTTPS

@@ -1,5 +1,6 @@
 #include "cloud/CloudDatabase.h"
 
+#include "cloud/CatalogService.h"
 #include "core/ErrorCodes.h"
 #include "db/ConnectionFactory.h"
 #include "db/Migrations.h"
@@ -452,11 +453,28 @@ CREATE INDEX cash_operations_page ON cash_operations(account_id, occurred_at, op
 CREATE INDEX cash_operations_shift ON cash_operations(account_id, shift_id)
 )SQL";
 
+// The catalog at a shop's size (CatalogService): categories, and search keys (CatalogService's
+// searchKey(): lower case, ё as е) compared by bytes on both backends, so name, SKU and barcode
+// prefixes are index range scans and a page's keyset cursor means the same on SQLite and
+// PostgreSQL. Rows from before get their keys at start-up (backfillSearchKeys). Product ids by
+// product: the barcodes' primary key starts with the code.
+constexpr std::string_view kSchemaV6 = R"SQL(
+ALTER TABLE products ADD COLUMN category TEXT;
+ALTER TABLE products ADD COLUMN name_key {{byte_text}};
+ALTER TABLE products ADD COLUMN sku_key {{byte_text}};
+ALTER TABLE product_barcodes ADD COLUMN barcode_key {{byte_text}};
+UPDATE product_barcodes SET barcode_key = barcode;
+CREATE INDEX products_name ON products(account_id, name_key, id);
+CREATE INDEX products_sku ON products(account_id, sku_key);
+CREATE INDEX products_category ON products(account_id, category, name_key, id);
+CREATE INDEX product_barcodes_key ON product_barcodes(account_id, barcode_key);
+CREATE INDEX product_barcodes_product ON product_barcodes(account_id, product_id)
+)SQL";
+
 // Cabinet users beyond the owner (UserService): a name, the state of the login (`invited` until
 // the invitation's link sets a password, `active`, `disabled`) and the last sign-in. `active`
 // stays the one flag sign-in and sessions check (1 exactly when the status is `active`). An
 // invited user has no password yet: an empty hash, which nothing verifies against.
-// (Migration 6 belongs to another section: versions are applied in order, so a gap is harmless.)
 constexpr std::string_view kSchemaV7 = R"SQL(
 ALTER TABLE users ADD COLUMN name TEXT;
 ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
@@ -471,6 +489,7 @@ constexpr std::array kMigrations{db::Migration{1, "cloud schema", kSchemaV1},
                                  db::Migration{3, "services and food projections", kSchemaV3},
                                  db::Migration{4, "analytics index", kSchemaV4},
                                  db::Migration{5, "finance: receipt details, shift close, page indexes", kSchemaV5},
+                                 db::Migration{6, "catalog categories and search keys", kSchemaV6},
                                  db::Migration{7, "cabinet users", kSchemaV7}};
 
 } // namespace
@@ -497,7 +516,8 @@ core::Result<std::unique_ptr<db::Connection>> openConnection(const std::string& 
 
 core::Status migrateCloudSchema(db::Connection& connection)
 {
-    return db::migrate(connection, kMigrations);
+    SIGMA_TRY(db::migrate(connection, kMigrations));
+    return CatalogService::backfillSearchKeys(connection);
 }
 
 core::Result<std::unique_ptr<CloudDatabase>> CloudDatabase::open(const std::string& url, std::size_t poolSize)

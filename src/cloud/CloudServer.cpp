@@ -112,6 +112,7 @@ private:
         options.port = m_config.port;
         options.threads = m_config.threads;
         options.maxBodyBytes = m_config.maxBodyBytes;
+        options.maxBodyBytesByPath.emplace("/api/v1/products/import", m_config.maxImportBytes);
         if (m_config.tlsCertFile && m_config.tlsKeyFile) {
             options.tlsCertificateFile = m_config.tlsCertFile->string();
             options.tlsPrivateKeyFile = m_config.tlsKeyFile->string();
@@ -523,9 +524,12 @@ private:
     void addCrud(net::Router& router, const std::string& base, Permission view, Permission edit, List list,
                  Create create, Update update, Delete remove)
     {
-        add(router, "GET", base, [this, view, list](net::HttpRequest& request) {
-            return withSession(request, false, view, [&](const Session& s) { return respond((m_catalog.*list)(s)); });
-        });
+        if constexpr (!std::is_same_v<List, std::nullptr_t>) {
+            add(router, "GET", base, [this, view, list](net::HttpRequest& request) {
+                return withSession(request, false, view,
+                                   [&](const Session& s) { return respond((m_catalog.*list)(s)); });
+            });
+        }
         // Writes are whole transactions: one that collided with another (kDbBusy) runs again.
         add(router, "POST", base, [this, edit, create](net::HttpRequest& request) {
             return withSession(request, true, edit, [&](const Session& s) {
@@ -566,9 +570,90 @@ private:
 
     void addCatalogRoutes(net::Router& router)
     {
-        addCrud(router, "/api/v1/products", Permission::ViewCatalog, Permission::EditCatalog,
-                &CatalogService::listProducts, &CatalogService::createProduct, &CatalogService::updateProduct,
-                &CatalogService::deleteProduct);
+        add(router, "GET", "/api/v1/products", [this](net::HttpRequest& request) {
+            return withSession(request, false, Permission::ViewCatalog, [&](const Session& s) {
+                ProductQuery query;
+                const auto param = [&](const char* name) -> const std::string* {
+                    const auto it = request.queryParams.find(name);
+                    return it != request.queryParams.end() ? &it->second : nullptr;
+                };
+                if (const auto* q = param("q")) {
+                    query.q = *q;
+                }
+                if (const auto* category = param("category")) {
+                    query.category = *category;
+                }
+                if (const auto* cursor = param("cursor")) {
+                    query.cursor = *cursor;
+                }
+                if (const auto* limit = param("limit")) {
+                    const auto* end = limit->data() + limit->size();
+                    if (auto [ptr, ec] = std::from_chars(limit->data(), end, query.limit);
+                        ec != std::errc() || ptr != end) {
+                        return errorResponse(
+                            core::Error(core::errc::kInvalidArgument, "limit is an integer 1..500", "limit"));
+                    }
+                }
+                return respond(m_catalog.listProducts(s, query));
+            });
+        });
+        add(router, "GET", "/api/v1/products/categories", [this](net::HttpRequest& request) {
+            return withSession(request, false, Permission::ViewCatalog,
+                               [&](const Session& s) { return respond(m_catalog.listCategories(s)); });
+        });
+        add(router, "GET", "/api/v1/products/export", [this](net::HttpRequest& request) {
+            return withSession(request, false, Permission::ViewCatalog, [&](const Session& s) {
+                auto csv = m_catalog.exportProducts(s);
+                if (!csv) {
+                    return errorResponse(csv.error());
+                }
+                net::HttpResponse response;
+                response.status = 200;
+                response.headers.set("Content-Type", "text/csv; charset=utf-8");
+                response.headers.set("Content-Disposition", "attachment; filename=\"products.csv\"");
+                response.body = std::move(csv).value();
+                return response;
+            });
+        });
+        add(router, "POST", "/api/v1/products/import", [this](net::HttpRequest& request) {
+            // The file as it is (text/csv): a type a cross-site form cannot send, so with the
+            // Origin check this is as safe against CSRF as the JSON endpoints.
+            const auto type = request.headers.get("Content-Type").value_or("");
+            if (type.rfind("text/csv", 0) != 0) {
+                return errorResponse(core::Error(errc::kCsrf, "Content-Type must be text/csv", "Content-Type"));
+            }
+            if (request.headers.get("Origin").value_or("") != m_config.publicUrl) {
+                return errorResponse(core::Error(errc::kCsrf, "the Origin does not match this server", "Origin"));
+            }
+            return withSession(request, false, Permission::EditCatalog, [&](const Session& s) {
+                auto report = retryBusy([&] { return m_catalog.importProducts(s, request.body); });
+                if (!report) {
+                    return errorResponse(report.error());
+                }
+                core::Json body{{"lines", report->lines},
+                                {"created", report->created},
+                                {"updated", report->updated},
+                                {"unchanged", report->unchanged}};
+                if (report->problems.empty()) {
+                    return net::HttpResponse::json(200, body);
+                }
+                core::Json problems = core::Json::array();
+                for (const auto& p : report->problems) {
+                    problems.push_back(
+                        {{"line", p.line}, {"column", p.column}, {"code", p.code}, {"message", p.message}});
+                }
+                // Shown to people as they are: bytes of a broken file must not fail the answer.
+                return net::HttpResponse::json(
+                    422, core::Json{{"error",
+                                     {{"code", "invalid_csv"},
+                                      {"message", std::to_string(report->problems.size()) +
+                                                      " problem(s) in the file: nothing was imported"},
+                                      {"field", "body"}}},
+                                    {"problems", problems}});
+            });
+        });
+        addCrud(router, "/api/v1/products", Permission::ViewCatalog, Permission::EditCatalog, nullptr,
+                &CatalogService::createProduct, &CatalogService::updateProduct, &CatalogService::deleteProduct);
         addCrud(router, "/api/v1/employees", Permission::ViewStaff, Permission::EditStaff,
                 &CatalogService::listEmployees, &CatalogService::createEmployee, &CatalogService::updateEmployee,
                 &CatalogService::deleteEmployee);

@@ -82,6 +82,7 @@ int main(int argc, char** argv)
     serve->add_option("--smtp-url", config.smtpUrl, "SMTP server, e.g. smtp://127.0.0.1:2525");
     serve->add_option("--mail-from", config.mailFrom, "Sender address of e-mails");
     serve->add_option("--max-body-bytes", config.maxBodyBytes, "Request body limit (413 above)");
+    serve->add_option("--max-import-bytes", config.maxImportBytes, "Catalog CSV import body limit (413 above)");
     serve->add_option("--threads", config.threads, "I/O threads");
     serve->add_option("--tls-cert", tlsCert, "TLS certificate chain (PEM); with --tls-key: HTTPS");
     serve->add_option("--tls-key", tlsKey, "TLS private key (PEM)");

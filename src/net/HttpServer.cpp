@@ -261,7 +261,13 @@ private:
         }
         m_phase = Phase::WaitingForRequest;
         m_parser.emplace();
-        m_parser->body_limit(options().maxBodyBytes);
+        // The largest limit until the head names the path: Beast refuses a Content-Length above the
+        // limit as soon as the head is parsed. onHeader() narrows it to the path's own.
+        std::size_t largest = options().maxBodyBytes;
+        for (const auto& [path, limit] : options().maxBodyBytesByPath) {
+            largest = std::max(largest, limit);
+        }
+        m_parser->body_limit(largest);
         m_parser->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(options().maxHeaderBytes, UINT32_MAX)));
         lowestLayer(m_stream).expires_after(std::chrono::milliseconds(options().readTimeoutMs));
         http::async_read_header(m_stream, m_buffer, *m_parser,
@@ -275,6 +281,19 @@ private:
             return;
         }
         m_phase = Phase::ReadingBody;
+        m_bodyLimit = options().maxBodyBytes;
+        if (!options().maxBodyBytesByPath.empty()) {
+            const auto target = m_parser->get().target();
+            const std::string_view path(target.data(), std::min(target.size(), target.find('?')));
+            if (const auto it = options().maxBodyBytesByPath.find(path); it != options().maxBodyBytesByPath.end()) {
+                m_bodyLimit = it->second;
+            }
+            if (const auto length = m_parser->content_length(); length && *length > m_bodyLimit) {
+                onReadError(http::error::body_limit);
+                return;
+            }
+            m_parser->body_limit(m_bodyLimit);
+        }
         if (m_parser->is_done()) {
             onRequest();
             return;
@@ -321,8 +340,7 @@ private:
         }
         fillRequestHead();
         if (ec == http::error::body_limit) {
-            sendError(413, "payload_too_large",
-                      "request body exceeds " + std::to_string(options().maxBodyBytes) + " bytes");
+            sendError(413, "payload_too_large", "request body exceeds " + std::to_string(m_bodyLimit) + " bytes");
         } else if (ec == http::error::header_limit) {
             sendError(431, "header_too_large", "request head exceeds the limit");
         } else {
@@ -500,6 +518,7 @@ private:
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
     http::response<http::empty_body> m_continue;
+    std::size_t m_bodyLimit = 0; ///< this request's (maxBodyBytes or its path's)
     http::response<http::string_body> m_response;
     HttpRequest m_request;         // kept for the access hook until the response is written
     HttpResponse m_accessResponse; // status and headers as sent

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,9 @@ struct HttpServerOptions {
     std::uint16_t port = 0;                 ///< 0 = an ephemeral port; see HttpServer::port()
     int threads = 2;                        ///< I/O threads; handlers run on them
     std::size_t maxBodyBytes = 1 << 20;     ///< larger request bodies get 413
+    /// A different body limit for the requests to one path (the target without its query), e.g. a
+    /// file upload; every other path keeps maxBodyBytes.
+    std::map<std::string, std::size_t, std::less<>> maxBodyBytesByPath;
     std::size_t maxHeaderBytes = 16 * 1024; ///< larger request heads get 431
     int readTimeoutMs = 30000;              ///< per request, including a keep-alive connection's idle time
     int writeTimeoutMs = 30000;             ///< per response

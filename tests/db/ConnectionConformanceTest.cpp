@@ -701,6 +701,8 @@ TEST(ConnectionFactoryTest, DialectMarkersAreTheOnlyRewrite)
     EXPECT_EQ(valueOf(dialectSql("sqlite", "x {{blob}}, id {{auto_id}}, 'BLOB'")),
               "x BLOB, id INTEGER PRIMARY KEY AUTOINCREMENT, 'BLOB'");
     EXPECT_EQ(valueOf(dialectSql("postgresql", "x {{blob}}, y BLOB")), "x BYTEA, y BLOB");
+    EXPECT_EQ(valueOf(dialectSql("postgresql", "k {{byte_text}}")), "k TEXT COLLATE \"C\"");
+    EXPECT_EQ(valueOf(dialectSql("sqlite", "k {{byte_text}}")), "k TEXT");
     EXPECT_FALSE(dialectSql("sqlite", "{{nope}}").ok());
     EXPECT_FALSE(dialectSql("sqlite", "{{blob").ok());
 }

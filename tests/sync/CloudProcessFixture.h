@@ -82,14 +82,14 @@ protected:
     std::string url(const std::string& path) const { return m_cloud->url(path); }
 
     net::HttpResponse send(const std::string& method, const std::string& path, const std::string& body = {},
-                           const std::string& cookie = {})
+                           const std::string& cookie = {}, const std::string& contentType = "application/json")
     {
         net::HttpClientRequest request;
         request.method = method;
         request.url = url(path);
         request.body = body;
         if (!body.empty()) {
-            request.headers.set("Content-Type", "application/json");
+            request.headers.set("Content-Type", contentType);
         }
         request.headers.set("Origin", kOrigin);
         if (!cookie.empty()) {

@@ -212,6 +212,48 @@ TEST_P(Flow, CatalogChangesArriveAndTheCloudWinsAConflict)
     EXPECT_GE(state->changeCursor, 3);
 }
 
+TEST_P(Flow, ImportedProductsReachTheTerminal)
+{
+    const std::string cookie = activate();
+    // The cabinet's CSV (ProductCsv): Excel's BOM, ';', roubles with a comma, a Russian VAT label.
+    const std::string csv = "\xEF\xBB\xBFАртикул;Наименование;Цена;НДС;Ед. изм.;Категория;Штрихкоды\r\n"
+                            "KEFIR-1;Кефир 1%;79,90;10%;шт;Молочное;4601234567893\r\n"
+                            "APPLE-1;Яблоки;129,00;22%;кг;Фрукты;\r\n";
+    auto imported = send("POST", "/api/v1/products/import", csv, cookie, "text/csv");
+    ASSERT_EQ(imported.status, 200) << imported.body;
+    EXPECT_EQ(json(imported)["created"], 2);
+
+    auto round = engine().syncOnce();
+    ASSERT_TRUE(round.ok()) << round.error().message;
+    EXPECT_GE(round->pulledChanges, 2);
+    store::CatalogRepository catalog(*m_database);
+    auto kefir = catalog.findByBarcode("4601234567893");
+    ASSERT_TRUE(kefir.ok());
+    ASSERT_TRUE(kefir->has_value());
+    EXPECT_EQ((*kefir)->name, "Кефир 1%");
+    EXPECT_EQ((*kefir)->sku, "KEFIR-1");
+    EXPECT_EQ((*kefir)->price.kopecks(), 7990);
+    EXPECT_EQ((*kefir)->vat, core::VatRate::Vat10);
+    auto apples = catalog.findBySku("APPLE-1");
+    ASSERT_TRUE(apples.ok() && apples->has_value());
+    EXPECT_EQ((*apples)->price.kopecks(), 12900);
+    EXPECT_EQ((*apples)->unit, core::MeasureUnit::Kilogram);
+
+    // A re-import with a new price is an update of the same product, not a second one.
+    auto again = send("POST", "/api/v1/products/import", "Артикул;Наименование;Цена;НДС\nKEFIR-1;Кефир 1%;84,50;10%\n",
+                      cookie, "text/csv");
+    ASSERT_EQ(again.status, 200) << again.body;
+    EXPECT_EQ(json(again)["updated"], 1);
+    ASSERT_TRUE(engine().syncOnce().ok());
+    auto repriced = catalog.findBySku("KEFIR-1");
+    ASSERT_TRUE(repriced.ok() && repriced->has_value());
+    EXPECT_EQ((*repriced)->id, (*kefir)->id);
+    EXPECT_EQ((*repriced)->price.kopecks(), 8450);
+    // Columns the file lacks keep the product's values.
+    EXPECT_EQ((*repriced)->barcodes, std::vector<std::string>{"4601234567893"});
+    EXPECT_EQ((*repriced)->vat, core::VatRate::Vat10);
+}
+
 TEST_P(Flow, RevokedCredentialsAreReportedAndSalesGoOn)
 {
     activate();

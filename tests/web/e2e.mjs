@@ -486,10 +486,10 @@ try {
     check((await text(page, '[data-test=business-type]')) === 'Услуги', 'business type Услуги');
     check((await text(page, '[data-test=email]')) === owner.email, 'e-mail shown');
     check((await text(page, '[data-test=role]')) === 'Владелец', 'role shown in Russian');
-    for (const id of ['analytics', 'finance', 'settings']) {
+    for (const id of ['analytics', 'finance', 'settings', 'products']) {
       check((await page.locator(`[data-test=nav-${id}]`).getAttribute('aria-disabled')) === null, `${id} is ready`);
     }
-    for (const id of ['products', 'documents', 'customers']) {
+    for (const id of ['documents', 'customers']) {
       const item = page.locator(`[data-test=nav-${id}]`);
       check((await item.getAttribute('aria-disabled')) === 'true', `${id} is disabled`);
       // textContent: innerText would give the badge's CSS upper case.
@@ -840,6 +840,107 @@ try {
     await shot(page, 'analytics-empty');
   });
 
+
+  // «Товары» (titled «Услуги» for this services account): the card, search by barcode, an edit, an
+  // import refused for one bad line and accepted once fixed, and the export as Excel reads it.
+  const kBom = '\uFEFF';
+  const csvHeader = 'Артикул;Наименование;Цена;НДС;Ед. изм.;Категория;Штрихкоды';
+  async function catalogShows(p, query, names) {
+    await waitFor(`the catalog for "${query}"`, async () => {
+      const table = p.locator('[data-test=product-table]');
+      if (names.length === 0) {
+        const empty = p.locator('[data-test=catalog-empty]');
+        return (await empty.count()) > 0 && (await empty.getAttribute('data-query')) === query;
+      }
+      if ((await table.count()) === 0 || (await table.getAttribute('data-query')) !== query) {
+        return false;
+      }
+      const shown = await p.locator('[data-test=product-row] .row-open').allInnerTexts();
+      return JSON.stringify(shown) === JSON.stringify(names);
+    });
+  }
+  async function importCsv(p, name, text) {
+    await p.setInputFiles('[data-test=import-file]', { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  }
+
+  await step('Услуги: a new card is checked in words and saved', async () => {
+    await page.click('[data-test=nav-products]');
+    await page.waitForURL(`${base}/products`);
+    await expectText(page, 'h1', 'Услуги');
+    await page.click('[data-test=product-add]');
+    await page.fill('[data-test=card-name]', 'Молоко 3,2% 1 л');
+    await page.fill('[data-test=card-price]', '89,9');
+    await page.fill('[data-test=card-sku]', 'E2E-MILK');
+    await page.selectOption('[data-test=card-vat]', 'vat10');
+    await page.fill('[data-test=card-category]', 'Молочное');
+    await page.fill('[data-test=card-barcodes]', '4601234567890');
+    await page.click('[data-test=card-save]');
+    await expectText(page, '[data-test=error-barcodes]', 'контрольная цифра (должна быть 3)');
+    await page.fill('[data-test=card-price]', '89,9.1');
+    await expectText(page, '[data-test=error-price]', 'например 89,90');
+    await page.fill('[data-test=card-price]', '89,9');
+    await page.fill('[data-test=card-barcodes]', '4601234567893');
+    await shot(page, 'products-card');
+    await page.click('[data-test=card-save]');
+    await expectText(page, '[data-test=notice]', 'Сохранено');
+    await catalogShows(page, '', ['Молоко 3,2% 1 л']);
+  });
+
+  await step('Услуги: found by its barcode, its price edited', async () => {
+    await page.fill('[data-test=product-search]', '46012345678');
+    await catalogShows(page, '46012345678', ['Молоко 3,2% 1 л']);
+    await page.fill('[data-test=product-search]', '0000');
+    await catalogShows(page, '0000', []);
+    await expectText(page, '[data-test=catalog-empty]', 'ничего не найдено');
+    await page.fill('[data-test=product-search]', 'молоко');
+    await catalogShows(page, 'молоко', ['Молоко 3,2% 1 л']);
+    await page.click('[data-test=product-row] .row-open');
+    check((await page.inputValue('[data-test=card-price]')) === '89,90', 'the card shows the price with a comma');
+    await page.fill('[data-test=card-price]', '95,50');
+    await page.click('[data-test=card-save]');
+    await expectText(page, '[data-test=notice]', 'Сохранено');
+    await waitFor('the new price', async () => (await page.getAttribute('[data-test=product-row]', 'data-price')) === '9550');
+    await expectText(page, '[data-test=product-row]', '95,50');
+  });
+
+  await step('Услуги: an import with one bad line names it and imports nothing', async () => {
+    await page.fill('[data-test=product-search]', 'E2E-IMP');
+    await catalogShows(page, 'E2E-IMP', []);
+    await importCsv(page, 'bad.csv', `${kBom}${csvHeader}\r\nE2E-IMP-1;Кефир;79,90;10%;шт;Молочное;\r\nE2E-IMP-2;Ряженка;семьдесят;10%;шт;Молочное;\r\n`);
+    await expectText(page, '[data-test=import-rejected]', 'Ничего не изменено');
+    const row = page.locator('[data-test=import-problems] tbody tr');
+    check((await row.count()) === 1, 'one problem');
+    check((await row.getAttribute('data-line')) === '3' && (await row.getAttribute('data-code')) === 'bad_price', 'line 3, the price');
+    await expectText(page, '[data-test=import-problems] tbody tr', 'Цена');
+    await expectText(page, '[data-test=import-problems] tbody tr', 'Неверная цена');
+    await page.fill('[data-test=product-search]', 'E2E-IM');
+    await catalogShows(page, 'E2E-IM', []);
+    await shot(page, 'products-import-rejected');
+  });
+
+  await step('Услуги: the fixed file imports, and the export is the catalog in Excel CSV', async () => {
+    await importCsv(page, 'fixed.csv', `${kBom}${csvHeader}\r\nE2E-IMP-1;Кефир;79,90;10%;шт;Молочное;\r\nE2E-IMP-2;Ряженка;69,50;10%;шт;Молочное;\r\n`);
+    await expectText(page, '[data-test=import-ok]', 'Создано: 2');
+    await page.fill('[data-test=product-search]', 'e2e-imp');
+    await catalogShows(page, 'e2e-imp', ['Кефир', 'Ряженка']);
+    await page.fill('[data-test=product-search]', '');
+    await catalogShows(page, '', ['Кефир', 'Молоко 3,2% 1 л', 'Ряженка']);
+    await shot(page, 'products');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=product-export]')]);
+    const file = fs.readFileSync(await download.path(), 'utf8');
+    check(download.suggestedFilename() === 'products.csv', `file name ${download.suggestedFilename()}`);
+    check(file.startsWith(`${kBom}${csvHeader}\r\n`), `BOM and header: ${JSON.stringify(file.slice(0, 80))}`);
+    const lines = file.slice(1).split('\r\n').filter(Boolean);
+    check(lines.length === 4, `header and three products (${lines.length})`);
+    check(lines.includes('E2E-MILK;Молоко 3,2% 1 л;95,50;10%;шт;Молочное;4601234567893'), `the edited milk: ${lines.join(' | ')}`);
+    check(lines.includes('E2E-IMP-2;Ряженка;69,50;10%;шт;Молочное;'), 'the imported product');
+    await page.click('.lang-switch button:has-text("EN")');
+    await expectText(page, 'h1', 'Services');
+    await shot(page, 'products-en');
+    await page.click('.lang-switch button:has-text("RU")');
+    await expectText(page, 'h1', 'Услуги');
+  });
+
   // «Настройки → Пользователи»: the owner invites an administrator by e-mail, who sets a password
   // from the link, signs in with exactly an administrator's rights, and is shut out the moment
   // the owner disables them.
@@ -1028,6 +1129,18 @@ try {
     if ((await phone.locator('.chart-card').count()) > 0) {
       await phone.locator('.chart-card').screenshot({ path: path.join(shotDir, 'cabinet-analytics-phone-chart.png') });
     }
+    await phone.click('.nav-toggle');
+    await phone.click('[data-test=nav-products]');
+    await phone.waitForURL(`${base}/products`);
+    await phone.locator('[data-test=product-row]').first().waitFor({ state: 'visible' });
+    const productsOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(productsOverflow <= 0, `no sideways scrolling on «Услуги» (overflow ${productsOverflow}px)`);
+    await shot(phone, 'products-phone');
+    await phone.click('[data-test=product-row] .row-open');
+    await phone.locator('[data-test=product-card]').waitFor({ state: 'visible' });
+    const cardOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(cardOverflow <= 0, `the card fits the phone (overflow ${cardOverflow}px)`);
+    await shot(phone, 'products-card-phone');
     await ctxPhone.close();
   });
 

@@ -7,6 +7,7 @@
 import { analyticsQuery, type AnalyticsDocument, type AnalyticsFilters } from './analytics';
 import type { Period } from './period';
 import type { CabinetUser, InviteInput, Invitation, UsersList } from './users';
+import { productsQuery, type CategoryCount, type ImportProblem, type ImportReport, type Product, type ProductInput, type ProductPage } from './catalog';
 
 export type BusinessType = 'trade' | 'services' | 'food';
 export type Role = 'owner' | 'administrator' | 'cashier' | 'technician' | string;
@@ -58,6 +59,8 @@ export class ApiError extends Error {
   readonly field: string | null;
   /** For 429: seconds until the next attempt is allowed (Retry-After or the body), else null. */
   readonly retryAfterSeconds: number | null;
+  /** A refused import: every bad line of the file (POST /products/import, 422). */
+  problems: ImportProblem[] | null = null;
 
   constructor(status: number, code: string, message: string, field: string | null, retryAfterSeconds: number | null) {
     super(message);
@@ -70,6 +73,17 @@ export class ApiError extends Error {
 
   get isNetwork(): boolean {
     return this.status === 0;
+  }
+}
+
+/** An import refused whole: nothing was written; `problems` names every bad line and column. */
+export class ImportRejected extends Error {
+  readonly problems: ImportProblem[];
+
+  constructor(problems: ImportProblem[]) {
+    super(`${problems.length} problem(s) in the file`);
+    this.name = 'ImportRejected';
+    this.problems = problems;
   }
 }
 
@@ -191,12 +205,51 @@ export class ApiClient {
     return this.request<AnalyticsDocument>('GET', `/api/v1/analytics?${analyticsQuery(period, filters)}`);
   }
 
-  private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  /** «Товары»: a page of the catalog sorted by name; `q` a prefix of the name, SKU or a barcode. */
+  products(q: string, cursor: string | null = null, limit?: number): Promise<ProductPage> {
+    return this.request<ProductPage>('GET', `/api/v1/products?${productsQuery(q, cursor, limit)}`);
+  }
+
+  categories(): Promise<{ categories: CategoryCount[]; uncategorized: number }> {
+    return this.request('GET', '/api/v1/products/categories');
+  }
+
+  createProduct(input: ProductInput): Promise<Product> {
+    return this.request<Product>('POST', '/api/v1/products', input);
+  }
+
+  updateProduct(id: string, input: ProductInput): Promise<Product> {
+    return this.request<Product>('PUT', `/api/v1/products/${encodeURIComponent(id)}`, input);
+  }
+
+  deleteProduct(id: string): Promise<void> {
+    return this.request<void>('DELETE', `/api/v1/products/${encodeURIComponent(id)}`);
+  }
+
+  /** The catalog's CSV (Excel's: UTF-8 with a BOM, ';'); a plain link downloads it too. */
+  readonly productsExportUrl = '/api/v1/products/export';
+
+  /**
+   * Sends a CSV file as it is. A file with problems is refused whole: ImportRejected lists them
+   * (422); other failures are ApiError as usual.
+   */
+  async importProducts(csv: string | Blob): Promise<ImportReport> {
+    try {
+      return await this.request<ImportReport>('POST', '/api/v1/products/import', csv, 'text/csv');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422 && e.problems) {
+        throw new ImportRejected(e.problems);
+      }
+      throw e;
+    }
+  }
+
+  private async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, type = 'application/json'): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const init: RequestInit = { method, credentials: 'same-origin', headers };
     if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
+      headers['Content-Type'] = type;
+      init.body = type === 'application/json' ? JSON.stringify(body) : (body as BodyInit);
     }
 
     let response: Response;
@@ -227,7 +280,12 @@ export class ApiClient {
     if (isErrorBody(parsed)) {
       const err = parsed.error;
       retryAfter ??= err.retryAfterSeconds ?? err.retryAfter ?? null;
-      throw new ApiError(response.status, String(err.code), err.message ?? '', err.field ?? null, retryAfter);
+      const error = new ApiError(response.status, String(err.code), err.message ?? '', err.field ?? null, retryAfter);
+      const problems = (parsed as { problems?: unknown }).problems;
+      if (Array.isArray(problems)) {
+        error.problems = problems as ImportProblem[];
+      }
+      throw error;
     }
     throw new ApiError(response.status, `http_${response.status}`, response.statusText || text.slice(0, 200), null, retryAfter);
   }

@@ -9,6 +9,7 @@ import HomePage from './pages/HomePage.vue';
 import ComingSoonPage from './pages/ComingSoonPage.vue';
 import AnalyticsPage from './pages/AnalyticsPage.vue';
 import SettingsPage from './pages/SettingsPage.vue';
+import ProductsPage from './pages/ProductsPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
 import FinancePage from './pages/finance/FinancePage.vue';
 import ShiftPage from './pages/finance/ShiftPage.vue';
@@ -29,6 +30,7 @@ const kSectionPages: Partial<Record<Section['id'], Component>> = {
   analytics: AnalyticsPage,
   finance: FinancePage,
   settings: SettingsPage,
+  products: ProductsPage,
 };
 
 const routes: RouteRecordRaw[] = [

@@ -10,7 +10,7 @@ export interface Section {
 export const kSections: Section[] = [
   { id: 'analytics', path: '/analytics', ready: true },
   { id: 'finance', path: '/finance', ready: true },
-  { id: 'products', path: '/products', ready: false },
+  { id: 'products', path: '/products', ready: true },
   { id: 'documents', path: '/documents', ready: false },
   { id: 'customers', path: '/customers', ready: false },
   { id: 'settings', path: '/settings', ready: true },

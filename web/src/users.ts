@@ -157,6 +157,7 @@ export function inviteFieldOf(serverField: string | null | undefined): InviteFie
 const kSectionPermission: Record<string, string> = {
   analytics: 'viewAnalytics',
   finance: 'viewFinance',
+  products: 'viewCatalog',
   settings: 'manageUsers',
 };
 
