@@ -1,4 +1,5 @@
 #include "cloud/AuthService.h"
+#include "cloud/UserService.h"
 
 #include "cloud/CloudErrors.h"
 #include "cloud/Permissions.h"
@@ -99,6 +100,8 @@ core::Result<RegistrationCreated> AuthService::createRegistration(const Registra
     if (activeDevice) {
         return core::Error(errc::kConflict, "this device is already registered", "deviceSerial");
     }
+    SIGMA_TRY(UserService::releaseExpiredInvitations(db, m_context, *phone));
+    SIGMA_TRY(UserService::releaseExpiredInvitations(db, m_context, email));
     SIGMA_ASSIGN_OR_RETURN(auto existingUser,
                            db.queryOne("SELECT id FROM users WHERE phone = $1 OR email = $2", {*phone, email}));
     if (existingUser) {
@@ -253,6 +256,8 @@ core::Status AuthService::setPassword(const std::string& token, const std::strin
     if (!row) {
         return wrongCode("token");
     }
+    SIGMA_TRY(UserService::releaseExpiredInvitations(db, m_context, phone));
+    SIGMA_TRY(UserService::releaseExpiredInvitations(db, m_context, email));
     SIGMA_ASSIGN_OR_RETURN(auto existingUser,
                            db.queryOne("SELECT id FROM users WHERE phone = $1 OR email = $2", {phone, email}));
     if (existingUser) {

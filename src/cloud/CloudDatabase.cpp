@@ -484,13 +484,23 @@ UPDATE users SET status = 'disabled' WHERE active = 0;
 CREATE INDEX users_account ON users(account_id, created_at)
 )SQL";
 
+// The cabinet's lookups by account that had no index of their own: the analytics' terminal list
+// (devices by account) and its check that an employee id it is given rang anything (receipts by
+// cashier). Without them every call scanned all devices of all accounts, and a scripted run of
+// unknown ids read an account's whole receipt slice each time.
+constexpr std::string_view kSchemaV8 = R"SQL(
+CREATE INDEX devices_account ON devices(account_id);
+CREATE INDEX receipts_cashier ON receipts(account_id, cashier_id)
+)SQL";
+
 constexpr std::array kMigrations{db::Migration{1, "cloud schema", kSchemaV1},
                                  db::Migration{2, "stock and card projections, audit paging", kSchemaV2},
                                  db::Migration{3, "services and food projections", kSchemaV3},
                                  db::Migration{4, "analytics index", kSchemaV4},
                                  db::Migration{5, "finance: receipt details, shift close, page indexes", kSchemaV5},
                                  db::Migration{6, "catalog categories and search keys", kSchemaV6},
-                                 db::Migration{7, "cabinet users", kSchemaV7}};
+                                 db::Migration{7, "cabinet users", kSchemaV7},
+                                 db::Migration{8, "indexes for the cabinet's lookups by account", kSchemaV8}};
 
 } // namespace
 

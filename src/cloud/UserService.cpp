@@ -316,6 +316,11 @@ core::Result<core::Json> UserService::invite(const Session& session, const core:
         // Counted before the address is looked up, and kept when it is taken: the 409 tells whether
         // an address is anyone's on the platform, so asking is limited like inviting.
         SIGMA_TRY(countInvitation(db, session, email ? *email : *phone));
+        for (const auto& login : {email, phone}) {
+            if (login) {
+                SIGMA_TRY(releaseExpiredInvitations(db, m_context, *login));
+            }
+        }
         // One login is one person on the whole platform: the sign-in form has no account to choose.
         std::optional<core::Error> taken;
         if (email) {
@@ -354,6 +359,26 @@ core::Result<core::Json> UserService::invite(const Session& session, const core:
     }
     SIGMA_TRY(sendInvitation(session.accountId, session.userId, created->user, created->token));
     return created->user;
+}
+
+core::Status UserService::releaseExpiredInvitations(db::Connection& db, const ServiceContext& context,
+                                                   const std::string& login)
+{
+    if (login.empty()) {
+        return core::ok();
+    }
+    const std::int64_t expiredBefore = context.nowUs() - context.config.inviteTtlSec * kMicrosPerSecond;
+    SIGMA_ASSIGN_OR_RETURN(auto stale,
+                           db.query("SELECT id, account_id FROM users WHERE status = 'invited' AND (email = $1 OR "
+                                    "phone = $1) AND COALESCE(invited_at, created_at) < $2",
+                                    {login, expiredBefore}));
+    for (const auto& row : stale) {
+        const std::string id = row.text(0);
+        SIGMA_TRY(db.execute("DELETE FROM one_time_codes WHERE subject_id = $1 AND purpose = 'invite'", {id}));
+        SIGMA_TRY(db.execute("DELETE FROM users WHERE id = $1 AND status = 'invited'", {id}));
+        SIGMA_TRY(appendAudit(db, context, row.text(1), "platform", "user.invitation-expired", core::Json{{"id", id}}));
+    }
+    return core::ok();
 }
 
 core::Result<core::Json> UserService::resendInvitation(const Session& session, const std::string& id)

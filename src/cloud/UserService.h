@@ -43,6 +43,13 @@ public:
     /// invitation's (the caller then tries it as a registration's).
     [[nodiscard]] core::Result<bool> acceptInvitation(const std::string& token, const std::string& password);
 
+    /// Deletes the invited users (never active) holding `login` (an e-mail or phone) whose link
+    /// expired: an invitation nobody accepted must not keep an address from its owner for good.
+    /// Called before an address is checked for being taken (registration, invitation), inside
+    /// the caller's transaction; recorded in the inviting account's audit log.
+    [[nodiscard]] static core::Status releaseExpiredInvitations(db::Connection& db, const ServiceContext& context,
+                                                                const std::string& login);
+
 private:
     /// Counts one invitation (or resend) to `login` against the account's and the address's
     /// limits; kRateLimited above them.

@@ -230,6 +230,32 @@ TEST_P(CloudAnalyticsTest, FiltersByTerminalAndEmployee)
     EXPECT_TRUE(quiet["topProducts"]["byRevenue"].empty());
 }
 
+TEST_P(CloudAnalyticsTest, LookupsByAccountUseAnIndexNotAScan)
+{
+    if (GetParam() != "sqlite") {
+        GTEST_SKIP() << "the plan is read with SQLite's EXPLAIN QUERY PLAN";
+    }
+    // The analytics' terminal list and its unknown-employee check (AnalyticsService.cpp): without
+    // migration 8 both scanned a whole table on every call.
+    const std::vector<std::pair<std::string, std::string>> queries = {
+        {"SELECT id, serial FROM devices WHERE account_id = $1 ORDER BY serial, id", "devices_account"},
+        {"SELECT 1 FROM receipts WHERE account_id = $1 AND cashier_id = $2", "receipts_cashier"},
+    };
+    auto lease = m_adminDb->lock();
+    for (const auto& [sql, index] : queries) {
+        auto plan = m_adminDb->connection().query("EXPLAIN QUERY PLAN " + sql,
+                                                  sql.find("$2") != std::string::npos
+                                                      ? std::vector<db::Param>{"acc", "emp"}
+                                                      : std::vector<db::Param>{"acc"});
+        ASSERT_TRUE(plan.ok()) << plan.error().message;
+        std::string text;
+        for (const auto& row : *plan) {
+            text += row.text(3) + "\n";
+        }
+        EXPECT_NE(text.find(index), std::string::npos) << sql << "\n" << text;
+    }
+}
+
 TEST_P(CloudAnalyticsTest, MalformedQueriesAnswer400NamingTheParameter)
 {
     const auto account = registerAccount("SN-AN3", "9994440003", "bad@example.com");

@@ -397,6 +397,22 @@ TEST_P(CloudUsersTest, AnEmailOrPhoneInUseAnywhereIsAConflict)
     EXPECT_EQ(count("SELECT count FROM rate_limits WHERE bucket = $1", {"invite:" + accountId}), 4);
 }
 
+TEST_P(CloudUsersTest, AnExpiredInvitationNoLongerHoldsTheAddress)
+{
+    const auto a = registerAccount("SN-U9", "9994440019", "owner-u9@example.com");
+    const auto b = registerAccount("SN-U10", "9994440020", "owner-u10@example.com");
+    const auto stale = invited(a.cookie, "Пётр", "held@example.com", "cashier");
+    // While the link lives, the address is the invited person's.
+    EXPECT_EQ(invite(b.cookie, "Пётр", "held@example.com", "cashier").status, 409);
+    // Nobody accepted it in 72 hours: another account may invite that person now.
+    m_clock.advance(std::chrono::hours(73));
+    const auto fresh = invited(b.cookie, "Пётр", "held@example.com", "cashier");
+    EXPECT_NE(fresh, stale);
+    EXPECT_TRUE(userIn(a.cookie, stale).is_null()); // gone from the first account's list
+    EXPECT_TRUE(hasAction(audit(a.cookie), "user.invitation-expired"));
+    EXPECT_FALSE(accept("held@example.com").empty()); // the new link works
+}
+
 TEST_P(CloudUsersTest, MalformedBodiesNameTheField)
 {
     const auto owner = registerAccount("SN-U9", "9994440009", "owner-u9@example.com");
