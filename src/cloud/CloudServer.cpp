@@ -738,6 +738,21 @@ private:
                             : errorResponse(body.error());
             });
         });
+        add(router, "DELETE", "/api/v1/users/{id}", [this](net::HttpRequest& request) {
+            // DELETE has no body: only the Origin is checked (as the catalog's DELETE).
+            if (request.headers.get("Origin").value_or("") != m_config.publicUrl) {
+                return errorResponse(core::Error(errc::kCsrf, "the Origin does not match this server", "Origin"));
+            }
+            return withSession(request, false, Permission::ManageUsers, [&](const Session& s) {
+                auto cancelled = retryBusy([&] { return m_users.cancelInvitation(s, request.pathParams.at("id")); });
+                if (!cancelled) {
+                    return errorResponse(cancelled.error());
+                }
+                net::HttpResponse response;
+                response.status = 204;
+                return response;
+            });
+        });
         using Action = core::Result<core::Json> (UserService::*)(const Session&, const std::string&);
         for (auto [suffix, action] : {std::pair{"/invite", Action{&UserService::resendInvitation}},
                                       std::pair{"/disable", Action{&UserService::disable}},

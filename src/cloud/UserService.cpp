@@ -155,7 +155,8 @@ core::Json userJson(const db::Row& row, const Session& session, std::int64_t own
                         {"changeRole", manage && !self && !lastOwner},
                         {"disable", manage && !self && !lastOwner && status != "disabled"},
                         {"enable", manage && status == "disabled"},
-                        {"resend", manage && status == "invited"}}}};
+                        {"resend", manage && status == "invited"},
+                        {"cancel", manage && status == "invited"}}}};
 }
 
 core::Result<core::Json> reread(db::Connection& db, const Session& session, const std::string& id)
@@ -361,6 +362,24 @@ core::Result<core::Json> UserService::invite(const Session& session, const core:
     return created->user;
 }
 
+core::Result<UserService::Change> UserService::beginChange(const Session& session, const std::string& id)
+{
+    auto lease = m_context.database.lock();
+    auto& db = m_context.database.connection();
+    SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
+    SIGMA_ASSIGN_OR_RETURN(auto target, findUser(db, session, id));
+    return Change{std::move(lease), std::move(tx), std::move(target)};
+}
+
+core::Result<UserService::Change> UserService::beginManagedChange(const Session& session, const std::string& id)
+{
+    SIGMA_ASSIGN_OR_RETURN(auto change, beginChange(session, id));
+    if (!managesRole(session.role, change.target.text(4))) {
+        return forbiddenRole();
+    }
+    return change;
+}
+
 core::Status UserService::releaseExpiredInvitations(db::Connection& db, const ServiceContext& context,
                                                    const std::string& login)
 {
@@ -385,13 +404,10 @@ core::Result<core::Json> UserService::resendInvitation(const Session& session, c
 {
     SIGMA_TRY(requirePermission(session, Permission::ManageUsers));
     auto issued = [&]() -> core::Result<Invitation> { // the lease ends before the message goes out
-        auto lock = m_context.database.lock();
+        SIGMA_ASSIGN_OR_RETURN(auto change, beginManagedChange(session, id));
         auto& db = m_context.database.connection();
-        SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
-        SIGMA_ASSIGN_OR_RETURN(auto target, findUser(db, session, id));
-        if (!managesRole(session.role, target.text(4))) {
-            return forbiddenRole();
-        }
+        auto& tx = change.tx;
+        const auto& target = change.target;
         if (target.text(5) != "invited") {
             return core::Error(errc::kConflict, "only a user who has not accepted the invitation yet gets a new link",
                                "id");
@@ -429,10 +445,10 @@ core::Result<core::Json> UserService::update(const Session& session, const std::
     if (!name && !role) {
         return core::Error(core::errc::kInvalidArgument, "give a new role or name", "role");
     }
-    auto lock = m_context.database.lock();
+    SIGMA_ASSIGN_OR_RETURN(auto change, beginChange(session, id));
     auto& db = m_context.database.connection();
-    SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
-    SIGMA_ASSIGN_OR_RETURN(auto target, findUser(db, session, id));
+    auto& tx = change.tx;
+    const auto& target = change.target;
     const bool self = target.text(0) == session.userId;
     const std::string& oldRole = target.text(4);
     // One's own name is one's own business; everything else needs the right over the target.
@@ -472,13 +488,10 @@ core::Result<core::Json> UserService::update(const Session& session, const std::
 core::Result<core::Json> UserService::disable(const Session& session, const std::string& id)
 {
     SIGMA_TRY(requirePermission(session, Permission::ManageUsers));
-    auto lock = m_context.database.lock();
+    SIGMA_ASSIGN_OR_RETURN(auto change, beginManagedChange(session, id));
     auto& db = m_context.database.connection();
-    SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
-    SIGMA_ASSIGN_OR_RETURN(auto target, findUser(db, session, id));
-    if (!managesRole(session.role, target.text(4))) {
-        return forbiddenRole();
-    }
+    auto& tx = change.tx;
+    const auto& target = change.target;
     if (target.text(5) == "disabled") {
         return core::Error(errc::kConflict, "the user is disabled already", "id");
     }
@@ -502,16 +515,33 @@ core::Result<core::Json> UserService::disable(const Session& session, const std:
     return user;
 }
 
+core::Status UserService::cancelInvitation(const Session& session, const std::string& id)
+{
+    SIGMA_TRY(requirePermission(session, Permission::ManageUsers));
+    SIGMA_ASSIGN_OR_RETURN(auto change, beginManagedChange(session, id));
+    auto& db = m_context.database.connection();
+    auto& tx = change.tx;
+    const auto& target = change.target;
+    if (target.text(5) != "invited") {
+        return core::Error(errc::kConflict, "only an invitation nobody accepted yet can be cancelled: disable the user",
+                           "id");
+    }
+    // Never signed in, owns nothing: the row goes, and with it the hold on the e-mail or phone.
+    SIGMA_TRY(db.execute("DELETE FROM one_time_codes WHERE subject_id = $1 AND purpose = 'invite'", {id}));
+    SIGMA_TRY(db.execute("DELETE FROM users WHERE id = $1 AND account_id = $2 AND status = 'invited'",
+                         {id, session.accountId}));
+    SIGMA_TRY(appendAudit(db, m_context, session.accountId, "user:" + session.userId, "user.invitation-cancelled",
+                          core::Json{{"id", id}, {"role", target.text(4)}}));
+    return tx.commit();
+}
+
 core::Result<core::Json> UserService::enable(const Session& session, const std::string& id)
 {
     SIGMA_TRY(requirePermission(session, Permission::ManageUsers));
-    auto lock = m_context.database.lock();
+    SIGMA_ASSIGN_OR_RETURN(auto change, beginManagedChange(session, id));
     auto& db = m_context.database.connection();
-    SIGMA_ASSIGN_OR_RETURN(auto tx, db::Transaction::begin(db, db::TransactionMode::Immediate));
-    SIGMA_ASSIGN_OR_RETURN(auto target, findUser(db, session, id));
-    if (!managesRole(session.role, target.text(4))) {
-        return forbiddenRole();
-    }
+    auto& tx = change.tx;
+    const auto& target = change.target;
     if (target.text(5) != "disabled") {
         return core::Error(errc::kConflict, "the user is not disabled", "id");
     }

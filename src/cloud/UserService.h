@@ -1,6 +1,9 @@
 #pragma once
 
 #include "cloud/AuthService.h"
+#include "cloud/CloudDatabase.h"
+#include "db/Row.h"
+#include "db/Transaction.h"
 #include "cloud/ServiceContext.h"
 #include "core/ExactJson.h"
 #include "core/Result.h"
@@ -32,6 +35,9 @@ public:
     [[nodiscard]] core::Result<core::Json> update(const Session& session, const std::string& id,
                                                   const core::Json& input);
     [[nodiscard]] core::Result<core::Json> disable(const Session& session, const std::string& id);
+    /// Withdraws an invitation nobody accepted: the invited user and their link are deleted (the
+    /// e-mail or phone is free again). kConflict for a user who already set a password.
+    [[nodiscard]] core::Status cancelInvitation(const Session& session, const std::string& id);
     /// Back to `active`, or to `invited` for a user who never set a password (a new link is then
     /// sent with resendInvitation).
     [[nodiscard]] core::Result<core::Json> enable(const Session& session, const std::string& id);
@@ -51,6 +57,18 @@ public:
                                                                 const std::string& login);
 
 private:
+    /// A change to one user of the session's account: the connection leased, a write
+    /// transaction begun (the caller commits; leaving rolls back) and the user's row read.
+    struct Change {
+        CloudDatabase::Lease lease;
+        db::Transaction tx;
+        db::Row target; ///< kUserColumns
+    };
+    /// beginChange() and the rule of every change but one's own rename: the session's role must
+    /// manage the target's (forbiddenRole otherwise).
+    [[nodiscard]] core::Result<Change> beginManagedChange(const Session& session, const std::string& id);
+    [[nodiscard]] core::Result<Change> beginChange(const Session& session, const std::string& id);
+
     /// Counts one invitation (or resend) to `login` against the account's and the address's
     /// limits; kRateLimited above them.
     [[nodiscard]] core::Status countInvitation(db::Connection& db, const Session& session, const std::string& login);

@@ -413,6 +413,35 @@ TEST_P(CloudUsersTest, AnExpiredInvitationNoLongerHoldsTheAddress)
     EXPECT_FALSE(accept("held@example.com").empty()); // the new link works
 }
 
+TEST_P(CloudUsersTest, AnInvitationNobodyAcceptedCanBeCancelled)
+{
+    const auto a = registerAccount("SN-U11", "9994440021", "owner-u11@example.com");
+    const auto b = registerAccount("SN-U12", "9994440022", "owner-u12@example.com");
+    const auto id = invited(a.cookie, "Вера", "vera@example.com", "cashier");
+    const auto token = inviteToken("vera@example.com");
+    EXPECT_EQ(userIn(a.cookie, id)["may"]["cancel"], true);
+    // Another account's id, a request from another site: refused, nothing changes.
+    EXPECT_EQ(send("DELETE", "/api/v1/users/" + id, {}, b.cookie).status, 404);
+    EXPECT_EQ(send("DELETE", "/api/v1/users/" + id, {}, a.cookie, {{"Origin", "http://evil.test"}}).status, 403);
+    EXPECT_FALSE(userIn(a.cookie, id).is_null());
+
+    ASSERT_EQ(send("DELETE", "/api/v1/users/" + id, {}, a.cookie).status, 204);
+    EXPECT_TRUE(userIn(a.cookie, id).is_null());
+    EXPECT_TRUE(hasAction(audit(a.cookie), "user.invitation-cancelled"));
+    EXPECT_EQ(send("GET", "/api/v1/auth/invitation?token=" + token).status, 400); // the link is dead
+    EXPECT_EQ(send("DELETE", "/api/v1/users/" + id, {}, a.cookie).status, 404);
+    // The address is free at once: another account may invite that person.
+    invited(b.cookie, "Вера", "vera@example.com", "cashier");
+
+    // A user who set a password is disabled, not cancelled.
+    const auto active = invited(a.cookie, "Глеб", "gleb@example.com", "cashier");
+    EXPECT_FALSE(accept("gleb@example.com").empty());
+    EXPECT_EQ(userIn(a.cookie, active)["may"]["cancel"], false);
+    auto refused = send("DELETE", "/api/v1/users/" + active, {}, a.cookie);
+    EXPECT_EQ(refused.status, 409) << refused.body;
+    EXPECT_FALSE(userIn(a.cookie, active).is_null());
+}
+
 TEST_P(CloudUsersTest, MalformedBodiesNameTheField)
 {
     const auto owner = registerAccount("SN-U9", "9994440009", "owner-u9@example.com");

@@ -1060,6 +1060,30 @@ try {
     await adminPage.context().close();
   });
 
+  await step('the owner cancels an invitation nobody accepted, and its link stops working', async () => {
+    const email = 'mistake.e2e@example.ru';
+    const row = `[data-test=user-row][data-login="${email}"]`;
+    await page.click('[data-test=invite-open]');
+    await page.fill('#invite-name', 'Ошибка');
+    await page.fill('#invite-contact', email);
+    await page.check('[data-test=role-option-cashier]');
+    const before = mailLinks('/set-password').length;
+    await page.click('[data-test=invite-submit]');
+    await expectText(page, `${row} [data-test=user-status]`, 'Приглашён');
+    const link = await waitFor('the invitation e-mail', () => {
+      const links = mailLinks('/set-password');
+      return links.length > before && links.at(-1);
+    });
+    await page.click(`${row} [data-test=user-cancel]`);
+    await expectText(page, '[data-test=confirm]', 'Отменить приглашение для «Ошибка»?');
+    await page.click('[data-test=confirm-yes]');
+    await expectText(page, '[data-test=notice]', 'Приглашение для «Ошибка» отменено');
+    await waitFor('the row gone', async () => (await page.locator(row).count()) === 0);
+    const token = new URL(link).searchParams.get('token');
+    const status = await page.evaluate((t) => fetch(`/api/v1/auth/invitation?token=${t}`).then((r) => r.status), token);
+    check(status === 400, `a cancelled invitation's link is dead (got ${status})`);
+  });
+
   await step('Настройки at phone width: the users fold into cards that fit the screen', async () => {
     const ctxPhone = await browser.newContext({
       viewport: { width: 390, height: 844 },

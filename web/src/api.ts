@@ -188,6 +188,11 @@ export class ApiClient {
     return this.request<CabinetUser>('POST', `/api/v1/users/${encodeURIComponent(id)}/${action}`, {});
   }
 
+  /** Withdraws an invitation nobody accepted yet (the user and the link go). */
+  cancelInvitation(id: string): Promise<void> {
+    return this.request<void>('DELETE', `/api/v1/users/${encodeURIComponent(id)}`);
+  }
+
   /** A read of the cabinet API; `query` values that are undefined or '' are left out. */
   get<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
     const params = new URLSearchParams();

@@ -14,6 +14,8 @@ export interface UserActions {
   disable: boolean;
   enable: boolean;
   resend: boolean;
+  /** Withdraw an invitation nobody accepted yet. */
+  cancel: boolean;
 }
 
 export interface CabinetUser {
