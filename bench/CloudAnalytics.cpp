@@ -15,7 +15,7 @@
 // directory, removed at the end. With `--keep 1` either stays and is named in the output, for
 // EXPLAIN by hand (the index is dropped by then). Build in Release.
 
-#include "BenchCheck.h"
+#include "BenchCloud.h"
 #include "cloud/AnalyticsService.h"
 #include "cloud/CloudConfig.h"
 #include "cloud/CloudDatabase.h"
@@ -195,26 +195,10 @@ int main(int argc, char** argv)
     const Options options = parse(argc, argv);
     crypto::OsRandom random;
     core::SystemClock clock;
-    const auto dir = std::filesystem::temp_directory_path() / ("sigma-cloud-analytics-" + crypto::randomToken(6));
-    std::filesystem::create_directories(dir);
-
-    std::string url = options.db.empty() ? cloud::defaultDatabaseUrl(dir) : options.db;
-    std::string pgSchema;
-    const bool postgres = url.rfind("postgres", 0) == 0;
-    if (postgres) {
-        auto admin = check(db::openDatabase(url), "connect");
-        pgSchema = "cloud_analytics_" + crypto::randomToken(6);
-        check(admin->execute("CREATE SCHEMA " + pgSchema), "create schema");
-        url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("options=-csearch_path%3D") + pgSchema;
-    }
-
-    cloud::CloudConfig config;
-    config.dataDir = dir;
-    config.dbUrl = url;
-    config.port = 0;
-    config.publicUrl = "http://analytics.test";
-    config.accessLog = false;
-    config.argon2 = crypto::Argon2Cost{1, 8, 1};
+    auto env = bench::BenchCloud::create("cloud_analytics", options.db, "http://analytics.test");
+    const auto& url = env.url;
+    const auto& config = env.config;
+    const bool postgres = env.postgres();
 
     // The shop's history ends yesterday (local days, as the service counts them).
     const std::int64_t offsetUs = cloud::AnalyticsService::kUtcOffsetMinutes * 60'000'000;
@@ -323,18 +307,14 @@ int main(int argc, char** argv)
                             {"fillSeconds", fillSec},
                             {"runs", options.runs},
                             {"kept", !options.keep ? core::Json(nullptr)
-                                     : postgres    ? core::Json(pgSchema)
-                                                   : core::Json(dir.string())},
+                                     : postgres    ? core::Json(env.pgSchema)
+                                                   : core::Json(env.dir.string())},
                             {"analytics", figures}};
     std::cout << result.dump(2) << "\n";
 
     adminDb.reset();
-    if (!pgSchema.empty() && !options.keep) {
-        auto admin = check(db::openDatabase(options.db), "connect");
-        check(admin->execute("DROP SCHEMA " + pgSchema + " CASCADE"), "drop schema");
-    }
-    if (!options.keep || postgres) {
-        std::filesystem::remove_all(dir);
+    if (!options.keep) {
+        env.drop();
     }
     return 0;
 }

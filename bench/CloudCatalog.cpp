@@ -13,6 +13,7 @@
 // PostgreSQL: a schema of its own, dropped at the end; SQLite: a temporary directory. Build in
 // Release.
 
+#include "BenchCloud.h"
 #include "cloud/CloudConfig.h"
 #include "cloud/CloudDatabase.h"
 #include "cloud/CloudServer.h"
@@ -45,26 +46,8 @@ struct Options {
     int runs = 5;
 };
 
-[[noreturn]] void die(const std::string& message)
-{
-    std::cerr << "sigma_cloud_catalog: " << message << "\n";
-    std::exit(1);
-}
-
-template <typename T> T check(core::Result<T> result, const char* what)
-{
-    if (!result) {
-        die(std::string(what) + ": " + result.error().message);
-    }
-    return std::move(result).value();
-}
-
-void check(const core::Status& status, const char* what)
-{
-    if (!status) {
-        die(std::string(what) + ": " + status.error().message);
-    }
-}
+using sigma::bench::check;
+using sigma::bench::die;
 
 double ms(SteadyClock::duration d)
 {
@@ -179,25 +162,10 @@ int main(int argc, char** argv)
     const Options options = parse(argc, argv);
     crypto::OsRandom random;
     core::SystemClock clock;
-    const auto dir = std::filesystem::temp_directory_path() / ("sigma-cloud-catalog-" + crypto::randomToken(6));
-    std::filesystem::create_directories(dir);
-    std::string url = options.db.empty() ? cloud::defaultDatabaseUrl(dir) : options.db;
-    std::string pgSchema;
-    const bool postgres = url.rfind("postgres", 0) == 0;
-    if (postgres) {
-        auto admin = check(db::openDatabase(url), "connect");
-        pgSchema = "cloud_catalog_" + crypto::randomToken(6);
-        check(admin->execute("CREATE SCHEMA " + pgSchema), "create schema");
-        url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("options=-csearch_path%3D") + pgSchema;
-    }
-
-    cloud::CloudConfig config;
-    config.dataDir = dir;
-    config.dbUrl = url;
-    config.port = 0;
-    config.publicUrl = "http://catalog.test";
-    config.accessLog = false;
-    config.argon2 = crypto::Argon2Cost{1, 8, 1};
+    auto env = sigma::bench::BenchCloud::create("cloud_catalog", options.db, "http://catalog.test");
+    const bool postgres = env.postgres();
+    const auto& url = env.url;
+    const auto& config = env.config;
     {
         auto adminDb = check(cloud::CloudDatabase::open(url, 1), "open");
         auto lease = adminDb->lock();
@@ -288,14 +256,10 @@ int main(int argc, char** argv)
                             {"catalog", figures}}
                      .dump(2)
               << "\n";
-    if (!pgSchema.empty()) {
-        auto admin = check(db::openDatabase(options.db), "connect");
-        check(admin->execute("DROP SCHEMA " + pgSchema + " CASCADE"), "drop schema");
-    }
     if (std::getenv("SIGMA_BENCH_KEEP") == nullptr) {
-        std::filesystem::remove_all(dir);
+        env.drop();
     } else {
-        std::cerr << "kept " << dir << "\n";
+        std::cerr << "kept " << (env.postgres() ? env.pgSchema : env.dir.string()) << "\n";
     }
     return 0;
 }

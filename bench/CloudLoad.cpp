@@ -14,7 +14,7 @@
 //
 // PostgreSQL: the run works in a schema of its own, dropped at the end. Build in Release.
 
-#include "BenchCheck.h"
+#include "BenchCloud.h"
 #include "cloud/CloudConfig.h"
 #include "cloud/CloudDatabase.h"
 #include "cloud/CloudServer.h"
@@ -260,28 +260,12 @@ int main(int argc, char** argv)
     const Options options = parse(argc, argv);
     crypto::OsRandom random;
     core::SystemClock clock;
-    const auto dir = std::filesystem::temp_directory_path() / ("sigma-cloud-load-" + crypto::randomToken(6));
-    std::filesystem::create_directories(dir);
-
-    std::string url = options.db.empty() ? cloud::defaultDatabaseUrl(dir) : options.db;
-    std::string pgSchema;
-    if (url.rfind("postgres", 0) == 0) {
-        auto admin = check(db::openDatabase(url), "connect");
-        pgSchema = "cloud_load_" + crypto::randomToken(6);
-        check(admin->execute("CREATE SCHEMA " + pgSchema), "create schema");
-        url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("options=-csearch_path%3D") + pgSchema;
-    }
-
-    cloud::CloudConfig config;
-    config.dataDir = dir;
-    config.dbUrl = url;
-    config.port = 0;
-    config.publicUrl = "http://load.test";
-    config.accessLog = false;
+    auto env = bench::BenchCloud::create("cloud_load", options.db, "http://load.test");
+    const auto& url = env.url;
+    auto& config = env.config;
     config.threads = options.threads;
     config.dbPoolSize = static_cast<std::size_t>(options.pool);
     config.maxBodyBytes = 16 << 20;
-    config.argon2 = crypto::Argon2Cost{1, 8, 1}; // sign-in cost is not what /me measures
 
     auto adminDb = check(cloud::CloudDatabase::open(url, 1), "open");
     // Accounts, devices and one owner written directly: registration is not what is measured.
@@ -432,14 +416,9 @@ int main(int argc, char** argv)
     }
     const double hashSec = seconds(SteadyClock::now() - hashStart);
 
-    const bool postgres = !pgSchema.empty();
-    if (postgres) {
-        auto admin = check(db::openDatabase(options.db), "connect");
-        (void)admin->execute("DROP SCHEMA " + pgSchema + " CASCADE");
-    }
+    const bool postgres = env.postgres();
     adminDb.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
+    env.drop();
 
     const core::Json report = {
         {"backend", postgres ? "postgresql" : "sqlite"},

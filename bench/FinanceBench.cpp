@@ -17,7 +17,7 @@
 //     the sums of its ~450 receipts).
 // Each timing is the median of `repeat` runs. PostgreSQL: a schema of its own, dropped at the end.
 
-#include "BenchCheck.h"
+#include "BenchCloud.h"
 #include "cloud/CloudConfig.h"
 #include "cloud/CloudDatabase.h"
 #include "cloud/CloudServer.h"
@@ -244,24 +244,9 @@ int main(int argc, char** argv)
     options.depth = std::min(options.depth, options.receipts - 100);
     crypto::OsRandom random;
     core::SystemClock clock;
-    const auto dir = std::filesystem::temp_directory_path() / ("sigma-finance-bench-" + crypto::randomToken(6));
-    std::filesystem::create_directories(dir);
-    std::string url = options.db.empty() ? cloud::defaultDatabaseUrl(dir) : options.db;
-    std::string pgSchema;
-    if (url.rfind("postgres", 0) == 0) {
-        auto admin = check(db::openDatabase(url), "connect");
-        pgSchema = "finance_bench_" + crypto::randomToken(6);
-        check(admin->execute("CREATE SCHEMA " + pgSchema), "create schema");
-        url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("options=-csearch_path%3D") + pgSchema;
-    }
-
-    cloud::CloudConfig config;
-    config.dataDir = dir;
-    config.dbUrl = url;
-    config.port = 0;
-    config.publicUrl = "http://bench.test";
-    config.accessLog = false;
-    config.argon2 = crypto::Argon2Cost{1, 8, 1};
+    auto env = bench::BenchCloud::create("finance_bench", options.db, "http://bench.test");
+    const auto& url = env.url;
+    const auto& config = env.config;
 
     const std::int64_t endUs = core::toUnixMicros(clock.now());
     const std::int64_t startUs = endUs - options.days * 86'400'000'000LL;
@@ -387,14 +372,9 @@ int main(int argc, char** argv)
     const double shiftMs = median(options.repeat, [&] { (void)get("/api/v1/shifts/" + middleShift); });
     server.stop();
 
-    const bool postgres = !pgSchema.empty();
+    const bool postgres = env.postgres();
     adminDb.reset();
-    if (postgres) {
-        auto admin = check(db::openDatabase(options.db), "connect");
-        (void)admin->execute("DROP SCHEMA " + pgSchema + " CASCADE");
-    }
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
+    env.drop();
 
     const core::Json report = {
         {"backend", postgres ? "postgresql" : "sqlite"},
